@@ -1,0 +1,86 @@
+"""The extraction pipeline: one cleaned article in, all its facts out. No I/O, no database.
+
+Steps: sentences → entity mentions (with in-article coreference) → quotes → meetings → pledges.
+Each step is a module with a pure function; the lexicons each step needs are loaded once from
+seeds/ by `load_lexicons` and passed in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfacts.extract import entities, events, quotes, text
+from newsfacts.extract.records import Article, ArticleFacts
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    entities: entities.EntityLexicon
+    quotes: quotes.QuoteLexicon
+    events: events.EventLexicon
+
+
+def load_lexicons(seeds_dir: Path | None = None) -> Lexicons:
+    """Return every lexicon the extractors need, read from seeds/ (or seeds_dir)."""
+    return Lexicons(
+        entities=entities.load_entity_lexicon(seeds_dir),
+        quotes=quotes.load_quote_lexicon(seeds_dir),
+        events=events.load_event_lexicon(seeds_dir),
+    )
+
+
+def extract_article(article: Article, lexicons: Lexicons) -> ArticleFacts:
+    """Return every fact extracted from one cleaned article."""
+    sentences = text.split_sentences(article.body)
+    mentions = entities.find_mentions(article, sentences, lexicons.entities)
+    found_quotes = quotes.find_quotes(article, sentences, mentions, lexicons.quotes, lexicons.entities)
+    meetings = events.find_meetings(article, sentences, mentions, lexicons.events, lexicons.entities)
+    pledges = events.find_pledges(article, sentences, mentions, lexicons.events, lexicons.entities)
+    return ArticleFacts(
+        article_id=article.article_id,
+        mentions=mentions,
+        quotes=found_quotes,
+        meetings=meetings,
+        pledges=pledges,
+    )
+
+
+# Worker processes load the lexicons once each, not once per article.
+_worker_lexicons: Lexicons | None = None
+
+
+def _init_worker(seeds_dir: Path | None) -> None:
+    global _worker_lexicons
+    _worker_lexicons = load_lexicons(seeds_dir)
+
+
+def _extract_in_worker(article: Article) -> ArticleFacts:
+    assert _worker_lexicons is not None
+    return extract_article(article, _worker_lexicons)
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    seeds_dir: Path | None = None,
+    processes: int | None = None,
+    chunksize: int = 16,
+) -> Iterator[ArticleFacts]:
+    """Yield the facts of each article, in input order, using `processes` worker processes.
+
+    processes=None uses every core; processes=1 runs in this process (no pool start-up cost).
+    """
+    n = processes or os.cpu_count() or 1
+    if n <= 1:
+        lexicons = load_lexicons(seeds_dir)
+        for article in articles:
+            yield extract_article(article, lexicons)
+        return
+    with ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(seeds_dir,)) as pool:
+        yield from pool.map(_extract_in_worker, articles, chunksize=chunksize)
