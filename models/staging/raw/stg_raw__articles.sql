@@ -1,0 +1,82 @@
+-- Materialised as a table (not a view): the cleaning runs in Python UDFs that exist only on
+-- connections opened through the dbt-duckdb plugin newsfacts.dbt_udfs.
+-- depends_on: {{ ref('boilerplate_patterns') }}
+{{ config(materialized='table') }}
+
+with
+
+articles as (
+    select * from {{ source('raw', 'articles') }}
+),
+
+superseded as (
+    select distinct version_of as article_id
+    from articles
+    where version_of is not null
+),
+
+latest_versions as (
+    select articles.*
+    from articles
+    anti join superseded on articles.article_id = superseded.article_id
+    qualify row_number() over (
+        partition by coalesce(articles.external_id, articles.url, articles.article_id)
+        order by articles.loaded_at desc, articles.article_id desc
+    ) = 1
+),
+
+-- materialized: each UDF runs once per row, not once per reference to the cleaned body.
+cleaned as materialized (
+    select
+        article_id,
+        external_id,
+        url,
+        nullif(trim(outlet), '') as outlet,
+        nf_clean_title(title) as title,
+        nullif(trim(author), '') as author,
+        nullif(trim(category), '') as category,
+        published_at_raw,
+        published_at,
+        nf_header_date(body) as header_date_raw,
+        nf_clean_body(body, title) as body_clean,
+        length(body) as body_raw_chars,
+        source_kind,
+        source_path,
+        record_locator,
+        version_of,
+        batch_id,
+        loaded_at
+    from latest_versions
+),
+
+final as (
+    select
+        article_id,
+        external_id,
+        url,
+        outlet,
+        title,
+        author,
+        category,
+        published_at_raw,
+        published_at,
+        coalesce(
+            cast(published_at as date),
+            nf_parse_date(published_at_raw),
+            nf_parse_date(header_date_raw)
+        ) as published_on,
+        body_clean,
+        length(body_clean) as body_chars,
+        body_raw_chars,
+        nf_language(body_clean) as language,
+        nf_minhash_bands(body_clean) as minhash_bands,
+        source_kind,
+        source_path,
+        record_locator,
+        version_of,
+        batch_id,
+        loaded_at
+    from cleaned
+)
+
+select * from final
