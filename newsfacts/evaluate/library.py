@@ -1,0 +1,123 @@
+"""Development shortcut: score the extraction library directly on a gold set, without the warehouse.
+
+This is NOT the product measurement (that is `newsfacts evaluate`, which goes through the marts); it
+runs newsfacts.extract.pipeline on each gold article (cleaned like staging when newsfacts.clean is
+available) so an extraction engineer sees the effect of a rule change in seconds.
+
+Run: python -m newsfacts.evaluate.library GOLD_DIR [--table quote] [--show-errors N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from newsfacts.evaluate.convert import article_facts_to_format, number_facts
+from newsfacts.evaluate.scoring import TABLES, Fact, Report, read_jsonl, render, score
+from newsfacts.extract.pipeline import extract_articles
+from newsfacts.extract.records import Article
+
+
+def body_cleaner() -> Callable[[str], str]:
+    """Return newsfacts.clean.clean_body when that module exists (staging's cleaning), else identity."""
+    try:
+        module = importlib.import_module("newsfacts.clean")
+    except ModuleNotFoundError:
+        return lambda text: text
+    clean = getattr(module, "clean_body", None)
+    return clean if callable(clean) else (lambda text: text)
+
+
+def to_articles(rows: Iterable[dict[str, Any]], clean: Callable[[str], str]) -> list[Article]:
+    """Return extraction Articles from FORMAT.md article rows, the gold id kept as article_id."""
+    return [
+        Article(
+            article_id=str(row["id"]),
+            body=clean(row.get("text") or ""),
+            title=row.get("title"),
+            published_on=(row.get("published_at") or None),
+        )
+        for row in rows
+    ]
+
+
+def predict_with_library(rows: list[dict[str, Any]], processes: int = 1) -> list[Fact]:
+    """Return FORMAT.md facts extracted by the library from FORMAT.md article rows."""
+    articles = to_articles(rows, body_cleaner())
+    facts: list[Fact] = []
+    for result in extract_articles(articles, processes=processes):
+        facts.extend(article_facts_to_format(result.article_id, result))
+    return number_facts(facts)
+
+
+def _brief(fact: Fact) -> str:
+    """Return a one-line summary of a fact for error listings."""
+    table = fact.get("table")
+    if table == "quote":
+        text = fact.get("text") or f"{fact.get('text_start')} … {fact.get('text_end')}"
+        return f"[{fact.get('speaker')}] ({fact.get('kind')}) {str(text)[:110]!r}"
+    if table == "meeting":
+        where = f"loc={fact.get('location')} mode={fact.get('mode')}"
+        return f"{fact.get('parties')} date={fact.get('date')} {where}"
+    return (
+        f"{fact.get('donor')} → {fact.get('recipient')} [{fact.get('category')}/{fact.get('status')}] "
+        f"amount={fact.get('amount')} {fact.get('currency') or ''} | {str(fact.get('what'))[:70]}"
+    )
+
+
+def render_errors(report: Report, n: int) -> str:
+    """Return up to n false positives and n false negatives per table, one line each."""
+    lines: list[str] = []
+    for table, s in report.tables.items():
+        for label, facts in (("false positives", s.false_positives), ("false negatives", s.false_negatives)):
+            if not facts:
+                continue
+            lines.append(f"\n{table} — {label} ({len(facts)}, showing {min(n, len(facts))}):")
+            lines.extend(f"  {f.get('article')}: {_brief(f)}" for f in facts[:n])
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the library on GOLD_DIR/articles.jsonl and print its scores against GOLD_DIR/facts.jsonl."""
+    parser = argparse.ArgumentParser(
+        prog="python -m newsfacts.evaluate.library",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("gold_dir", type=Path, help="gold set directory (articles.jsonl, facts.jsonl)")
+    parser.add_argument("--table", choices=TABLES, action="append", help="score only this table (repeatable)")
+    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N fp/fn per table")
+    parser.add_argument("--per-article", action="store_true", help="print per-article counts")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--processes", type=int, default=1, help="extraction worker processes (default 1)")
+    parser.add_argument("--save", type=Path, help="also write the predicted facts to this JSONL file")
+    args = parser.parse_args(argv)
+
+    articles_path, facts_path = args.gold_dir / "articles.jsonl", args.gold_dir / "facts.jsonl"
+    for path in (articles_path, facts_path):
+        if not path.exists():
+            print(f"error: {path} not found; GOLD_DIR needs articles.jsonl and facts.jsonl", file=sys.stderr)
+            return 2
+    rows = read_jsonl(articles_path)
+    predicted = predict_with_library(rows, processes=args.processes)
+    if args.save:
+        args.save.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in predicted), "utf-8")
+    texts = {str(r["id"]): r.get("text") or "" for r in rows}
+    report = score(read_jsonl(facts_path), predicted, articles=texts, tables=args.table or TABLES)
+    if args.json:
+        print(json.dumps(report.to_dict(with_errors=bool(args.show_errors)), ensure_ascii=False, indent=2))
+        return 0
+    title = f"library on {args.gold_dir} ({len(rows)} articles)"
+    print(render(report, per_article=args.per_article, title=title))
+    if args.show_errors:
+        print(render_errors(report, args.show_errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

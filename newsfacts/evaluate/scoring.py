@@ -1,0 +1,486 @@
+"""Scoring predicted facts against a gold set by the rules of ../shared/gold/FORMAT.md.
+
+Facts are plain dicts in the FORMAT.md layout (`article`, `table`, then the table's fields). Inside
+each article, predictions and gold facts of a table are matched one-to-one, greedily, best pair first
+(core gold facts before optional ones, so an optional fact never steals a hit from a core one).
+A gold fact with an optional flag (ambiguous, background, generic, component_of, truncated) counts
+neither way: matching it is not a hit and not a false positive; missing it is not a miss.
+
+Run: python -m newsfacts.evaluate.scoring GOLD_FACTS.jsonl PRED_FACTS.jsonl [--articles A.jsonl] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsfacts.evaluate.names import NameIndex, fold, load_name_index, party_key, person_match, speaker_match
+
+Fact = dict[str, Any]
+TABLES = ("meeting", "pledge", "quote")
+OPTIONAL_FLAGS = ("ambiguous", "background", "generic", "component_of", "truncated")
+QUOTE_OVERLAP_MIN = 0.5
+AMOUNT_TOLERANCE = 0.01
+# Quotation marks and punctuation trimmed from both ends before the exact-match test.
+_TRIM = " \t\n\"'“”‘’„‟«»‹›`.,;:!?-–—…()[]"
+_WORD = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- counts and report records
+
+
+@dataclass
+class Counts:
+    """Hits, false positives and misses of one table (over a set or one article)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    optional_matched: int = 0  # predictions that matched an optional gold fact (neither tp nor fp)
+
+    @property
+    def precision(self) -> float | None:
+        """Return tp / (tp + fp), or None when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        """Return tp / (tp + fn), or None when the gold has nothing required."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        """Return the harmonic mean of precision and recall (None when both are undefined)."""
+        p, r = self.precision, self.recall
+        if p is None and r is None:
+            return None
+        p, r = p or 0.0, r or 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Counts) -> None:
+        """Add other's counts into these."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.optional_matched += other.optional_matched
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the counts and the three scores as a JSON-ready dict."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "optional_matched": self.optional_matched,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
+
+
+@dataclass
+class Accuracy:
+    """Correct / total for one attribute over matched facts."""
+
+    correct: float = 0.0
+    total: int = 0
+
+    @property
+    def value(self) -> float | None:
+        """Return correct / total, or None when nothing was scored."""
+        return self.correct / self.total if self.total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the accuracy as a JSON-ready dict."""
+        return {"correct": round(self.correct, 3), "total": self.total, "accuracy": _round(self.value)}
+
+
+@dataclass
+class TableScore:
+    """Everything measured on one table: counts, attribute accuracies, per-article counts, errors."""
+
+    table: str
+    counts: Counts = field(default_factory=Counts)
+    attributes: dict[str, Accuracy] = field(default_factory=dict)
+    per_article: dict[str, Counts] = field(default_factory=dict)
+    false_positives: list[Fact] = field(default_factory=list)
+    false_negatives: list[Fact] = field(default_factory=list)
+    exact_matches: int = 0  # quotes only: matched predictions that are also exact
+    unresolved_gold_speakers: int = 0  # quotes only: matches whose gold speaker is a bare pronoun
+
+    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        """Return the table's score as a JSON-ready dict."""
+        out: dict[str, Any] = {
+            **self.counts.to_dict(),
+            "attributes": {name: acc.to_dict() for name, acc in self.attributes.items()},
+            "per_article": {a: c.to_dict() for a, c in sorted(self.per_article.items())},
+        }
+        if self.table == "quote":
+            out["exact_matches"] = self.exact_matches
+            out["unresolved_gold_speakers"] = self.unresolved_gold_speakers
+        if with_errors:
+            out["false_positives"] = self.false_positives
+            out["false_negatives"] = self.false_negatives
+        return out
+
+
+@dataclass
+class Report:
+    """Scores of every table on one gold set."""
+
+    tables: dict[str, TableScore]
+    n_articles: int
+
+    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return {
+            "n_articles": self.n_articles,
+            "tables": {t: s.to_dict(with_errors) for t, s in self.tables.items()},
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+# ---------------------------------------------------------------- per-table rules
+
+
+def is_optional(fact: Fact) -> bool:
+    """Return True when the gold fact carries a flag that makes it optional."""
+    return any(fact.get(flag) for flag in OPTIONAL_FLAGS)
+
+
+def tokens(text: str | None) -> list[str]:
+    """Return the folded word tokens of text."""
+    return _WORD.findall(fold(text)) if text else []
+
+
+def gold_quote_text(fact: Fact, article_text: str | None) -> str:
+    """Return the gold quote: `text`, else the article span from text_start to the end of text_end."""
+    if fact.get("text"):
+        return str(fact["text"])
+    start, end = fact.get("text_start") or "", fact.get("text_end") or ""
+    if article_text and start:
+        i = article_text.find(start)
+        if i >= 0:
+            j = article_text.find(end, i) if end else -1
+            if j >= 0:
+                return article_text[i : j + len(end)]
+    return f"{start} {end}".strip()
+
+
+def pred_quote_text(fact: Fact) -> str:
+    """Return a predicted quote's text (`text`, else text_start + text_end)."""
+    if fact.get("text"):
+        return str(fact["text"])
+    return f"{fact.get('text_start') or ''} {fact.get('text_end') or ''}".strip()
+
+
+def quote_overlap(gold_text: str, pred_text: str) -> float:
+    """Return shared tokens / gold tokens (multiset), the FORMAT.md overlap."""
+    gold_tokens = Counter(tokens(gold_text))
+    if not gold_tokens:
+        return 0.0
+    shared = gold_tokens & Counter(tokens(pred_text))
+    return sum(shared.values()) / sum(gold_tokens.values())
+
+
+def _trimmed(text: str) -> str:
+    return " ".join(text.split()).strip(_TRIM).casefold()
+
+
+def quote_exact(gold: Fact, pred_text: str) -> bool:
+    """Return True when the prediction starts with text_start and ends with text_end, marks trimmed."""
+    start, end = _trimmed(gold.get("text_start") or ""), _trimmed(gold.get("text_end") or "")
+    text = _trimmed(pred_text)
+    return bool(start and end and text.startswith(start) and text.endswith(end))
+
+
+def gold_speakers(fact: Fact) -> list[str]:
+    """Return every speaker a gold quote accepts: speaker, joint members, resolved, reported, alternatives."""
+    names: list[str] = []
+    speaker = fact.get("speaker")
+    if speaker:
+        names.append(speaker)
+        if ";" in speaker:  # joint speakers "A; B"
+            names.extend(s.strip() for s in speaker.split(";") if s.strip())
+    for key in ("speaker_resolved", "reported_speaker"):
+        if fact.get(key):
+            names.append(fact[key])
+    for key in ("speaker_alternatives", "speakers"):
+        value = fact.get(key)
+        if isinstance(value, list):
+            names.extend(str(v) for v in value if v)
+        elif isinstance(value, str) and value:
+            names.append(value)
+    return names
+
+
+def speaker_unresolved(fact: Fact) -> bool:
+    """Return True when the gold speaker is a bare pronoun the annotators left unresolved ("he", "they").
+
+    Such a gold speaker cannot be compared with a system that resolves pronouns, as it must; the
+    quote then matches on its text alone (counted in the report as `unresolved_gold_speakers`).
+    """
+    if fact.get("speaker_is_pronoun"):
+        return True
+    return bool(fact.get("surface_is_pronoun")) and fold(fact.get("surface")) == fold(fact.get("speaker"))
+
+
+def quote_pair(gold: Fact, pred: Fact, index: NameIndex, article_text: str | None) -> float | None:
+    """Return the match strength of a quote pair (None when they do not match)."""
+    if not speaker_unresolved(gold) and not any(
+        speaker_match(g, pred.get("speaker"), index) for g in gold_speakers(gold)
+    ):
+        return None
+    text = pred_quote_text(pred)
+    exact = quote_exact(gold, text)
+    overlap = quote_overlap(gold_quote_text(gold, article_text), text)
+    if not exact and overlap < QUOTE_OVERLAP_MIN:
+        return None
+    return overlap + (1.0 if exact else 0.0)
+
+
+def _pair(parties: Iterable[str | None], index: NameIndex) -> frozenset[str]:
+    return frozenset(party_key(p, index) for p in parties)
+
+
+def meeting_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> float | None:
+    """Return the match strength of a meeting pair: unordered parties must match; same date ranks first."""
+    g_parties, p_parties = gold.get("parties") or [], pred.get("parties") or []
+    if len(g_parties) != 2 or len(p_parties) != 2 or _pair(g_parties, index) != _pair(p_parties, index):
+        return None
+    score = 1.0
+    if gold.get("date") and gold.get("date") == pred.get("date"):
+        score += 0.5
+    if gold.get("mode") and gold.get("mode") == pred.get("mode"):
+        score += 0.1
+    return score
+
+
+def amount_correct(gold: Fact, pred: Fact) -> bool:
+    """Return True when the predicted amount is in the gold currency and within 1% of the gold amount."""
+    g, p = gold.get("amount"), pred.get("amount")
+    if g is None or p is None or (gold.get("currency") or "").upper() != (pred.get("currency") or "").upper():
+        return False
+    return abs(float(p) - float(g)) <= AMOUNT_TOLERANCE * abs(float(g))
+
+
+def pledge_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> float | None:
+    """Return the match strength of a pledge pair: donor, recipient and category must match."""
+    if party_key(gold.get("donor"), index) != party_key(pred.get("donor"), index):
+        return None
+    if party_key(gold.get("recipient"), index) != party_key(pred.get("recipient"), index):
+        return None
+    if (gold.get("category") or "") != (pred.get("category") or ""):
+        return None
+    score = 1.0
+    if gold.get("amount") is not None and amount_correct(gold, pred):
+        score += 0.5
+    if gold.get("status") and gold.get("status") == pred.get("status"):
+        score += 0.1
+    return score
+
+
+PairScorer = Callable[[Fact, Fact, NameIndex, "str | None"], "float | None"]
+PAIR_SCORERS: dict[str, PairScorer] = {"quote": quote_pair, "meeting": meeting_pair, "pledge": pledge_pair}
+
+
+# ---------------------------------------------------------------- matching
+
+
+def match_article(
+    gold: list[Fact], pred: list[Fact], scorer: PairScorer, index: NameIndex, article_text: str | None
+) -> list[tuple[int, int]]:
+    """Return one-to-one (gold index, pred index) matches, greedily best first, core gold before optional."""
+    candidates: list[tuple[bool, float, int, int]] = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            strength = scorer(g, p, index, article_text)
+            if strength is not None:
+                candidates.append((not is_optional(g), strength, gi, pi))
+    # Stable tie-break on document order keeps results reproducible.
+    candidates.sort(key=lambda c: (-int(c[0]), -c[1], c[2], c[3]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _core, _strength, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return pairs
+
+
+def _attributes(table: str, pairs: list[tuple[Fact, Fact]], index: NameIndex) -> dict[str, Accuracy]:
+    """Return the attribute accuracies of one table over its matched pairs."""
+    acc: dict[str, Accuracy] = {}
+
+    def score(name: str, ok: float) -> None:
+        a = acc.setdefault(name, Accuracy())
+        a.correct += ok
+        a.total += 1
+
+    for g, p in pairs:
+        if table == "quote":
+            if g.get("kind"):
+                score("kind", float(g.get("kind") == p.get("kind")))
+        elif table == "meeting":
+            if g.get("date"):
+                score("date", float(g["date"] == p.get("date")))
+            if g.get("location"):
+                same_place = party_key(g["location"], index) == party_key(p.get("location"), index)
+                score("location", float(same_place))
+            if g.get("mode") and g.get("mode") != "unknown":
+                score("mode", float(g["mode"] == p.get("mode")))
+            predicted = p.get("participants") or []
+            for person in g.get("participants") or []:
+                score("participants", float(any(person_match(person, q) for q in predicted)))
+        elif table == "pledge":
+            if g.get("amount") is not None:
+                score("amount", float(amount_correct(g, p)))
+            if g.get("status"):
+                score("status", float(g["status"] == p.get("status")))
+    return acc
+
+
+def _by_article(facts: Iterable[Fact], table: str) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.get("table") == table:
+            out.setdefault(str(f.get("article")), []).append(f)
+    return out
+
+
+def score_table(
+    table: str,
+    gold: list[Fact],
+    pred: list[Fact],
+    index: NameIndex,
+    articles: dict[str, str] | None = None,
+    article_ids: Iterable[str] | None = None,
+) -> TableScore:
+    """Return the score of one table: counts, attribute accuracies, per-article counts and the errors."""
+    result = TableScore(table)
+    gold_by, pred_by = _by_article(gold, table), _by_article(pred, table)
+    ids = sorted(set(article_ids or []) | set(gold_by) | set(pred_by))
+    matched: list[tuple[Fact, Fact]] = []
+    for article in ids:
+        g_facts, p_facts = gold_by.get(article, []), pred_by.get(article, [])
+        text = (articles or {}).get(article)
+        pairs = match_article(g_facts, p_facts, PAIR_SCORERS[table], index, text)
+        counts = Counts()
+        matched_g = {gi for gi, _ in pairs}
+        matched_p = {pi for _, pi in pairs}
+        for gi, pi in pairs:
+            if is_optional(g_facts[gi]):
+                counts.optional_matched += 1
+            else:
+                counts.tp += 1
+            if table == "quote" and quote_exact(g_facts[gi], pred_quote_text(p_facts[pi])):
+                result.exact_matches += 1
+            if table == "quote" and speaker_unresolved(g_facts[gi]):
+                result.unresolved_gold_speakers += 1
+            matched.append((g_facts[gi], p_facts[pi]))
+        for gi, g in enumerate(g_facts):
+            if gi not in matched_g and not is_optional(g):
+                counts.fn += 1
+                result.false_negatives.append(g)
+        for pi, p in enumerate(p_facts):
+            if pi not in matched_p:
+                counts.fp += 1
+                result.false_positives.append(p)
+        result.per_article[article] = counts
+        result.counts.add(counts)
+    result.attributes = _attributes(table, matched, index)
+    return result
+
+
+def score(
+    gold: list[Fact],
+    pred: list[Fact],
+    *,
+    articles: dict[str, str] | None = None,
+    index: NameIndex | None = None,
+    tables: Iterable[str] = TABLES,
+) -> Report:
+    """Return the scores of pred against gold for every table (articles: id → text, for span-only quotes)."""
+    index = index if index is not None else load_name_index()
+    article_ids = set(articles or {}) | {str(f.get("article")) for f in gold}
+    # Only tables the gold set annotates are scored: a quote-only set says nothing about meetings.
+    present = {f.get("table") for f in gold}
+    scored = {t: score_table(t, gold, pred, index, articles, article_ids) for t in tables if t in present}
+    return Report(tables=scored, n_articles=len(article_ids))
+
+
+# ---------------------------------------------------------------- I/O and rendering
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Return the JSON objects of a JSON Lines file (blank lines skipped)."""
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def article_texts(path: str | Path) -> dict[str, str]:
+    """Return id → text of a FORMAT.md articles.jsonl."""
+    return {str(a["id"]): a.get("text") or "" for a in read_jsonl(path)}
+
+
+def _fmt(x: float | None) -> str:
+    return "   –  " if x is None else f"{x:6.3f}"
+
+
+def render(report: Report, per_article: bool = False, title: str | None = None) -> str:
+    """Return the report as a plain-text table (and per-article lines when asked)."""
+    lines = [title] if title else []
+    header = f"{'table':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'opt':>5}"
+    lines.append(header + "  attributes")
+    for table, s in report.tables.items():
+        c = s.counts
+        attrs = [f"{n}={_fmt(a.value).strip()} ({a.correct:g}/{a.total})" for n, a in s.attributes.items()]
+        if table == "quote":
+            attrs.append(f"exact={s.exact_matches}, pronoun-gold-speaker={s.unresolved_gold_speakers}")
+        lines.append(
+            f"{table:<8} {_fmt(c.precision)} {_fmt(c.recall)} {_fmt(c.f1)} "
+            f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.optional_matched:>5}  {', '.join(attrs)}"
+        )
+    if per_article:
+        for table, s in report.tables.items():
+            lines.append(f"\n{table} per article:  tp  fp  fn  F1")
+            for article, c in sorted(s.per_article.items()):
+                if c.tp or c.fp or c.fn:
+                    lines.append(f"  {article:<40} {c.tp:>3} {c.fp:>3} {c.fn:>3} {_fmt(c.f1)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score a predicted facts file against a gold facts file and print the result."""
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.evaluate.scoring", description=__doc__)
+    parser.add_argument("gold", help="gold facts.jsonl")
+    parser.add_argument("pred", help="predicted facts.jsonl (FORMAT.md layout)")
+    parser.add_argument(
+        "--articles", help="articles.jsonl, needed for gold quotes given only by text_start/text_end"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--per-article", action="store_true", help="also print per-article counts")
+    args = parser.parse_args(argv)
+    texts = article_texts(args.articles) if args.articles else None
+    report = score(read_jsonl(args.gold), read_jsonl(args.pred), articles=texts)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render(report, per_article=args.per_article))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
