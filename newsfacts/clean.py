@@ -171,7 +171,9 @@ def drop_chrome(lines: list[str], patterns: tuple[ChromePattern, ...]) -> list[s
     return out
 
 
-def clean_body(body: str | None, title: str | None = None, patterns: tuple[ChromePattern, ...] | None = None) -> str:
+def clean_body(
+    body: str | None, title: str | None = None, patterns: tuple[ChromePattern, ...] | None = None
+) -> str:
     """Return the cleaned article body: normalised, header block and page chrome removed."""
     if not body:
         return ""

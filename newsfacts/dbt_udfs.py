@@ -11,13 +11,14 @@ reads it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dbt.adapters.duckdb.plugins import BasePlugin
 import duckdb
+from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection, sqltypes
 
 from newsfacts import clean
@@ -51,10 +52,9 @@ def register_udfs(conn: DuckDBPyConnection, seeds_dir: str | Path | None = None)
     """Register the cleaning UDFs on conn (replacing older ones) and return their names."""
     names = []
     for name, func, params, returns in _udfs(str(seeds_dir) if seeds_dir else None):
-        try:
+        # A connection may be configured twice (dbt re-opens handles): replace, don't fail.
+        with contextlib.suppress(duckdb.InvalidInputException):
             conn.remove_function(name)
-        except Exception:  # noqa: BLE001 - duckdb raises InvalidInputException when absent
-            pass
         # null_handling="special": the Python functions decide what NULL becomes.
         conn.create_function(name, func, params, returns, null_handling="special", side_effects=False)
         names.append(name)
