@@ -1,8 +1,8 @@
 """Development shortcut: score the extraction library directly on a gold set, without the warehouse.
 
 This is NOT the product measurement (that is `newsfacts evaluate`, which goes through the marts); it
-runs newsfacts.extract.pipeline on each gold article (cleaned like staging when newsfacts.clean is
-available) so an extraction engineer sees the effect of a rule change in seconds.
+runs newsfacts.extract.pipeline on each gold article (cleaned like staging, by newsfacts.clean) so
+an extraction engineer sees the effect of a rule change in seconds.
 
 Run: python -m newsfacts.evaluate.library GOLD_DIR [--table quote] [--show-errors N] [--json]
 """
@@ -10,35 +10,25 @@ Run: python -m newsfacts.evaluate.library GOLD_DIR [--table quote] [--show-error
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newsfacts.clean import clean_body
 from newsfacts.evaluate.convert import article_facts_to_format, number_facts
 from newsfacts.evaluate.scoring import TABLES, Fact, Report, read_jsonl, render, score
 from newsfacts.extract.pipeline import extract_articles
 from newsfacts.extract.records import Article
 
 
-def body_cleaner() -> Callable[[str], str]:
-    """Return newsfacts.clean.clean_body when that module exists (staging's cleaning), else identity."""
-    try:
-        module = importlib.import_module("newsfacts.clean")
-    except ModuleNotFoundError:
-        return lambda text: text
-    clean = getattr(module, "clean_body", None)
-    return clean if callable(clean) else (lambda text: text)
-
-
-def to_articles(rows: Iterable[dict[str, Any]], clean: Callable[[str], str]) -> list[Article]:
-    """Return extraction Articles from FORMAT.md article rows, the gold id kept as article_id."""
+def to_articles(rows: Iterable[dict[str, Any]]) -> list[Article]:
+    """Return extraction Articles from FORMAT.md rows, cleaned like staging, keyed by the gold id."""
     return [
         Article(
             article_id=str(row["id"]),
-            body=clean(row.get("text") or ""),
+            body=clean_body(row.get("text") or "", row.get("title")),
             title=row.get("title"),
             published_on=(row.get("published_at") or None),
         )
@@ -48,7 +38,7 @@ def to_articles(rows: Iterable[dict[str, Any]], clean: Callable[[str], str]) -> 
 
 def predict_with_library(rows: list[dict[str, Any]], processes: int = 1) -> list[Fact]:
     """Return FORMAT.md facts extracted by the library from FORMAT.md article rows."""
-    articles = to_articles(rows, body_cleaner())
+    articles = to_articles(rows)
     facts: list[Fact] = []
     for result in extract_articles(articles, processes=processes):
         facts.extend(article_facts_to_format(result.article_id, result))
