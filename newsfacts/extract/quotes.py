@@ -1,22 +1,1018 @@
-"""Quotes with their speakers. (STUB: owner replaces.)"""
+"""Quotes with their speakers: direct (marked or not) and reported speech, from one cleaned article.
+
+Three passes over the body, each a small set of patterns compiled once in `QuoteLexicon`:
+  1. quotation marks (`quote_spans`): each span is attributed by the cue after it (`“…,” she said`),
+     the cue before it (`X said: “…”`), an introducing line ending with a colon, or, failing those,
+     the speaker of the quotation just before it (a continued quotation);
+  2. transcript labels (`President of Russia Vladimir Putin: …`);
+  3. sentences outside quotation marks: a closing attribution (`…, Spruds said at the briefing.`),
+     `According to X, …`, and `X said/stressed/told reporters (that) …`.
+Speakers are read from the mentions the entity step found (names, roles, pronouns already
+resolved); where no mention covers the speaker phrase a small fallback inside this module reads
+the name itself (marked FALLBACK below).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfacts.extract.entities import EntityLexicon
+from newsfacts.extract.quote_spans import MarkedSpan, find_marked_spans, paragraphs
 from newsfacts.extract.records import Article, EntityMention, Quote
+from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
+
+# Grammar words, not reference data: they decide whether a phrase can be the subject of a cue.
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "some",
+        "many",
+        "several",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "both",
+        "other",
+        "most",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "each",
+        "all",
+        "few",
+    ]
+)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|we|We|our|Our|my|My|me|us|ours)\b")
+_CLAUSE_WORDS = frozenset(
+    [
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "if",
+        "because",
+        "when",
+        "while",
+        "although",
+        "though",
+        "as",
+        "so",
+        "and",
+        "but",
+        "or",
+        "than",
+        "where",
+        "whether",
+        "what",
+        "how",
+        "why",
+        "not",
+        "no",
+        "nor",
+    ]
+)
+# Adverbs and auxiliaries that sit between a subject and its cue ("he also said", "has repeatedly said").
+_AUX = frozenset(
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "then",
+        "further",
+        "again",
+        "earlier",
+        "previously",
+        "recently",
+        "once",
+        "repeatedly",
+        "would",
+        "will",
+        "had",
+        "already",
+        "just",
+        "since",
+        "now",
+        "reportedly",
+        "publicly",
+        "privately",
+        "separately",
+        "additionally",
+        "yet",
+        "even",
+        "still",
+        "did",
+        "does",
+        "do",
+    ]
+)
+_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
+# Adjuncts that may follow a cue before the quoted clause starts ("said on Tuesday that").
+_ADJUNCT_MAX_TOKENS = 9
+
+_TOKEN_RE = re.compile(r"[^\s]+")
+_WORD_RE = re.compile(r"[\w’'-]+")
+_SENT_END_RE = re.compile(r"[.!?](?=[\s\"”’»)]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """One attribution cue read from seeds/cue_verbs.csv."""
+
+    lemma: str
+    kind_hint: str  # both | indirect | direct
+    complement: str  # any | clause | object | colon | according
+    confidence: float
 
 
 @dataclass(frozen=True)
 class QuoteLexicon:
-    pass
+    """Cue verbs and the patterns built from them, compiled once."""
+
+    cues: dict[str, CueVerb] = field(default_factory=dict)  # casefolded surface form -> cue
+    cue_re: re.Pattern[str] = re.compile(r"(?!x)x")  # any cue form, whole words
+    according_lead_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    according_tail_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    label_re: re.Pattern[str] = re.compile(r"(?!x)x")
+
+
+def _upper_class() -> str:
+    """Return a regex character class of the upper-case letters of Latin, Greek and Cyrillic."""
+    chars = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
+    return "[" + re.escape(chars) + "]"
+
+
+_UP = _upper_class()
+_NAME_TOKEN = rf"{_UP}[\w’'.\-]*"
 
 
 def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
-    return QuoteLexicon()
+    """Return the quote lexicon built from seeds/cue_verbs.csv (an empty lexicon when it is absent)."""
+    cues: dict[str, CueVerb] = {}
+    for row in read_seed("cue_verbs", seeds_dir):
+        cue = CueVerb(row["lemma"], row["kind_hint"], row["complement"], float(row["confidence"] or 0.7))
+        for form in split_list(row["forms"]):
+            cues[form.casefold()] = cue
+    if not cues:
+        return QuoteLexicon()
+    verb_forms = sorted((f for f, c in cues.items() if c.complement != "according"), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in verb_forms)
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
+    according_lead_re = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+([^,;:]{2,90}?)\s*,\s*")
+    according_tail_re = re.compile(r",\s*according\s+to\s+([^,;:]{2,120}?)\s*[.!?]?\s*$")
+    label_re = re.compile(
+        rf"(?:^|(?<=[.!?*]\s)|(?<=\*\*\*))\s*((?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)"
+        rf"(?:\s+(?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)){{0,8}})\s*(?:\([^)]{{1,30}}\))?:\s+"
+    )
+    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re)
+
+
+# --------------------------------------------------------------------------------------------
+# Small pure helpers over text
+# --------------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Return text folded for name comparison: no diacritics, case folded, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
+
+
+def _tokens(text: str) -> list[str]:
+    """Return the whitespace tokens of text, outer punctuation stripped."""
+    return [t.strip(',.;:!?()[]"“”‘’«»') for t in text.split() if t.strip(',.;:!?()[]"“”‘’«»')]
+
+
+def _is_capitalised(token: str) -> bool:
+    """Return True when token starts with an upper-case letter."""
+    return bool(token) and token[0].isupper()
+
+
+def _looks_like_speaker(phrase: str) -> bool:
+    """Return True when phrase can be the subject of a cue: a name, a pronoun or a short noun phrase."""
+    toks = _tokens(phrase)
+    if not toks or len(toks) > 12:
+        return False
+    first = toks[0].casefold()
+    if any(t.casefold() in _CLAUSE_WORDS for t in toks):
+        # "that" inside "the head of that office" is rare; relative clauses are common.
+        return False
+    if first in _PRONOUNS:
+        return len(toks) == 1
+    if any(ch.isdigit() for ch in toks[-1]):
+        return False
+    if _is_capitalised(toks[0]) or first in _DETERMINERS:
+        return True
+    # Bare plural nouns: "sources said", "officials say", "analysts warned".
+    return len(toks) <= 3 and toks[-1].casefold().endswith("s")
+
+
+def _strip_aux(phrase_start: int, phrase_end: int, body: str) -> tuple[int, int]:
+    """Return the span without trailing auxiliaries/adverbs and leading conjunctions or commas."""
+    text = body[phrase_start:phrase_end]
+    words = list(re.finditer(r"\S+", text))
+    while words and (words[-1].group().casefold().strip(",") in _AUX or words[-1].group().endswith("ly")):
+        words.pop()
+    while words and words[0].group().casefold().strip(",") in (
+        "and",
+        "but",
+        "so",
+        "then",
+        "while",
+        "—",
+        "-",
+        "–",
+    ):
+        words.pop(0)
+    if not words:
+        return phrase_start, phrase_start
+    start = phrase_start + words[0].start()
+    end = phrase_start + words[-1].end()
+    while end > start and body[end - 1] in ",;:—–-":
+        end -= 1
+    return start, end
+
+
+def _ends_passive(phrase: str) -> bool:
+    """Return True when phrase ends with a form of 'to be' (a passive: 'it was noted')."""
+    toks = _tokens(phrase)
+    return bool(toks) and toks[-1].casefold() in _PASSIVE
+
+
+def _sentence_bounds(body: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """Return the [start, end) of the sentence around pos inside the paragraph [lo, hi)."""
+    start = lo
+    for m in _SENT_END_RE.finditer(body, lo, pos):
+        if not _is_abbreviation(body, m.start()):
+            start = m.end()
+    m2 = None
+    for m in _SENT_END_RE.finditer(body, pos, hi):
+        if not _is_abbreviation(body, m.start()):
+            m2 = m
+            break
+    end = m2.end() if m2 else hi
+    while start < end and body[start] in ' \t"”’»)':
+        start += 1
+    return start, end
+
+
+def _is_abbreviation(body: str, dot: int) -> bool:
+    """Return True when the full stop at dot ends an abbreviation or an initial (Mr., U.S., J.)."""
+    if body[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and body[j - 1].isalpha():
+        j -= 1
+    word = body[j:dot]
+    nxt = body[dot + 1 : dot + 3]
+    if len(word) == 1 and word.isupper():
+        return True
+    if word in (
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "St",
+        "Prof",
+        "Jr",
+        "Sr",
+        "No",
+    ):
+        return True
+    return bool(nxt) and nxt.strip()[:1].islower()
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Speaker:
+    key: str | None
+    name: str | None
+    surface: str
+    start: int
+    end: int
+    penalty: float = 0.0
+
+
+@dataclass(slots=True)
+class _Context:
+    body: str
+    mentions: list[EntityMention]
+    history: list[tuple[int, _Speaker]] = field(default_factory=list)  # (position, resolved speaker)
+
+
+def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
+    """Return the best entity mention inside [start, end): a person first, then the last one."""
+    inside = [m for m in ctx.mentions if m.char_start >= start and m.char_end <= end]
+    if not inside:
+        return None
+    persons = [m for m in inside if m.entity_type == "person"]
+    pool = persons or inside
+    return max(pool, key=lambda m: (m.char_end, m.char_end - m.char_start))
+
+
+def _previous_person(ctx: _Context, pos: int) -> _Speaker | None:
+    """Return the most recent person before pos: a mention or an earlier quote's speaker."""
+    best: tuple[int, _Speaker] | None = None
+    for m in ctx.mentions:
+        if m.entity_type == "person" and m.char_end <= pos and (best is None or m.char_end > best[0]):
+            best = (m.char_end, _Speaker(m.entity_key, m.canonical_name, m.surface, m.char_start, m.char_end))
+    for at, spk in ctx.history:
+        if at <= pos and (best is None or at > best[0]) and spk.key and not spk.key.startswith("org:"):
+            best = (at, spk)
+    return best[1] if best else None
+
+
+def _name_from_phrase(phrase: str) -> str:
+    """FALLBACK (until entities resolves every name): return the proper name at the end of phrase.
+
+    "Latvian President Edgars Rinkevičs" -> "Edgars Rinkevičs"; "the Kremlin" -> "Kremlin";
+    phrases without capitals ("sources") come back as written, minus a leading determiner.
+    """
+    toks = _tokens(phrase)
+    run: list[str] = []
+    for tok in reversed(toks):
+        if _is_capitalised(tok) or (run and tok.casefold() in ("de", "van", "von", "bin", "al", "da", "del")):
+            run.insert(0, tok)
+        else:
+            break
+    if not run:
+        words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS else toks
+        return " ".join(words)
+    if toks and toks[0].casefold() == "the" and len(run) == len(toks) - 1:
+        return " ".join(run)
+    if len(run) > 3 and run[-1][0].isupper():
+        run = run[-3:] if len(run[-2]) <= 2 or run[-2].endswith(".") else run[-2:]
+    elif len(run) == 3 and not any(t.endswith(".") for t in run[:2]) and toks and len(toks) > len(run):
+        run = run[-2:]
+    return " ".join(run)
+
+
+def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
+    """Return the speaker named by body[start:end], resolved through mentions, pronouns and history."""
+    start, end = _strip_aux(start, end, ctx.body)
+    if end <= start:
+        return None
+    surface = ctx.body[start:end]
+    if " by " in surface:  # "a statement released by Erdogan's office" -> "Erdogan's office"
+        cut = surface.rindex(" by ") + 4
+        start, surface = start + cut, surface[cut:]
+    mention = _mention_in(ctx, start, end)
+    if mention is not None and (mention.entity_type == "person" or mention.char_end >= end - 2):
+        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end)
+    folded = _fold(surface)
+    if folded in ("he", "she", "him", "her"):
+        prev = _previous_person(ctx, start)
+        if prev is None:
+            return None
+        return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.1)
+    if folded in ("they", "it"):
+        if ctx.history:
+            prev = ctx.history[-1][1]
+            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+        return None
+    if folded in ("i", "we"):
+        return None
+    if mention is not None:
+        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end)
+    return _fallback_speaker(ctx, surface, start, end)
+
+
+def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
+    """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
+    name = _name_from_phrase(surface)
+    words = name.split()
+    if len(words) == 1 and _is_capitalised(words[0]):
+        folded = _fold(words[0])
+        for _, spk in reversed(ctx.history):
+            if spk.name and _fold(spk.name).split()[-1:] == [folded]:
+                return _Speaker(spk.key, spk.name, surface, start, end)
+        full = _full_name_in_body(ctx.body, words[0], start)
+        if full:
+            name = full
+    key = "person:" + _fold(name) if name and all(_is_capitalised(w) for w in name.split()) else None
+    return _Speaker(key, name or surface, surface, start, end, penalty=0.05)
+
+
+def _full_name_in_body(body: str, surname: str, before: int) -> str | None:
+    """FALLBACK: return the first 'Given Surname' written before `before`, if any."""
+    pattern = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)\s+{re.escape(surname)}(?![\w])")
+    for m in pattern.finditer(body, 0, before):
+        given = m.group(1).split()
+        return " ".join([given[-1], surname])
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Attributions
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker_start: int
+    speaker_end: int
+    cue_start: int
+    cue_end: int
+    cue: CueVerb
+
+
+def _tail_attribution(
+    lex: QuoteLexicon, body: str, start: int, end: int, strict: bool
+) -> _Attribution | None:
+    """Return the attribution that opens body[start:end]: 'she said', 'said Jane Doe', 'Doe told CNN'.
+
+    strict (the quotation ended a sentence): the attribution must be short and end the sentence,
+    so a following sentence such as 'He said the plan failed.' is not taken for one.
+    """
+    lead = re.match(r"[\s,.!?;—–-]*", body[start:end])
+    pos = start + (lead.end() if lead else 0)
+    m = lex.cue_re.search(body, pos, min(end, pos + 160))
+    if m is None:
+        return None
+    cue = lex.cues.get(" ".join(m.group().casefold().split()))
+    if cue is None:
+        return None
+    before = body[pos : m.start()]
+    after_end = _clause_end(body, m.end(), end)
+    after = body[m.end() : after_end]
+    if strict and len(_tokens(after)) > 8:
+        return None
+    if before.strip():
+        s, e = _strip_aux(pos, m.start(), body)
+        if e <= s or not _looks_like_speaker(body[s:e]) or _ends_passive(body[s:e]):
+            return None
+        return _Attribution(s, e, m.start(), m.end(), cue)
+    np_end = _speaker_after_cue(body, m.end(), after_end)
+    if np_end is None:
+        return None
+    s = m.end() + (len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip()))
+    if not _looks_like_speaker(body[s:np_end]):
+        return None
+    return _Attribution(s, np_end, m.start(), m.end(), cue)
+
+
+_AFTER_CUE_STOP = re.compile(
+    r"\s(?:at|on|in|during|after|before|when|while|to|who|which|with|from|as|adding|noting|via|"
+    r"about|that|last|this|earlier|later|told|said|but|and|because|for|of\s+the\s+(?:meeting|talks))\b"
+    r"|[,;:.!?\"“”(]|\s[—–-]\s|$"
+)
+
+
+def _speaker_after_cue(body: str, pos: int, end: int) -> int | None:
+    """Return where the speaker phrase after an inverted cue ('said the President of Ukraine') ends."""
+    i = pos
+    while True:
+        m = _AFTER_CUE_STOP.search(body, i, end)
+        if m is None:
+            stop = end
+            break
+        stop = m.start()
+        # Keep abbreviations and "of" phrases inside the name: "Sen. Graham", "President of Ukraine".
+        if body[stop : stop + 1] == "." and _is_abbreviation(body, stop) and stop + 1 < end:
+            i = stop + 1
+            continue
+        break
+    return stop if stop > pos and body[pos:stop].strip() else None
+
+
+def _clause_end(body: str, pos: int, end: int) -> int:
+    """Return the end of the sentence that contains pos, within [pos, end]."""
+    for m in _SENT_END_RE.finditer(body, pos, end):
+        if not _is_abbreviation(body, m.start()):
+            return m.start()
+    return end
+
+
+def _lead_attribution(lex: QuoteLexicon, body: str, start: int, end: int) -> _Attribution | None:
+    """Return the attribution introducing a quotation: 'X said:', 'X wrote on Twitter,', 'said X,'."""
+    fragment = body[start:end]
+    if not fragment.strip():
+        return None
+    matches = list(lex.cue_re.finditer(body, start, end))
+    if not matches:
+        return None
+    m = matches[-1]
+    cue = lex.cues.get(" ".join(m.group().casefold().split()))
+    if cue is None:
+        return None
+    after = body[m.end() : end]
+    if len(_tokens(after)) > _ADJUNCT_MAX_TOKENS:
+        return None
+    clause_start = _clause_start(body, start, m.start())
+    s, e = _strip_aux(clause_start, m.start(), body)
+    if e > s and _looks_like_speaker(body[s:e]) and not _ends_passive(body[s:e]):
+        return _Attribution(s, e, m.start(), m.end(), cue)
+    np_end = _speaker_after_cue(body, m.end(), end)
+    if np_end is not None:
+        s = m.end() + len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip())
+        if _looks_like_speaker(body[s:np_end]) and _is_capitalised(body[s:np_end].strip()[:1] or "x"):
+            return _Attribution(s, np_end, m.start(), m.end(), cue)
+    return None
+
+
+def _clause_start(body: str, lo: int, cue_start: int) -> int:
+    """Return where the subject before a cue starts: after the last comma, semicolon or quote mark."""
+    cut = lo
+    for m in re.finditer(r"[,;:“”\"]\s*|\s[—–]\s", body[lo:cue_start]):
+        cut = lo + m.end()
+    return cut
+
+
+# --------------------------------------------------------------------------------------------
+# The passes
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    speaker: _Speaker
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    marked: bool
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+
+
+def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
+    """Return the index of the paragraph containing pos (the last one starting before it)."""
+    lo, hi = 0, len(paras) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paras[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _marked_quotes(
+    lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], spans: list[MarkedSpan]
+) -> tuple[list[_Found], list[MarkedSpan]]:
+    """Return quotes read from quotation marks, and the spans left to reported speech (partial quotes)."""
+    body = ctx.body
+    found: list[_Found] = []
+    partial: list[MarkedSpan] = []
+    last: tuple[int, _Speaker] | None = None  # paragraph index, speaker of the previous quotation
+    for i, span in enumerate(spans):
+        _, p_hi = paras[_para_of(paras, span.close_pos)]
+        op_lo, _ = paras[_para_of(paras, span.open_pos)]
+        next_open = spans[i + 1].open_pos if i + 1 < len(spans) else len(body)
+        tail_end = min(_clause_end(body, span.close_pos + 1, p_hi), next_open)
+        if tail_end < p_hi and body[tail_end] in ".!?":
+            tail_end += 1
+        quoted = body[span.start : span.end]
+        ends_sentence = quoted.rstrip()[-1:] in ".!?"
+        n_tokens = len(_tokens(quoted))
+        attribution = None
+        if span.closed:
+            attribution = _tail_attribution(lex, body, span.close_pos + 1, tail_end, strict=ends_sentence)
+        via = "tail"
+        if attribution is None:
+            prev_close = spans[i - 1].close_pos + 1 if i > 0 else op_lo
+            s_lo, _ = _sentence_bounds(body, span.open_pos, op_lo, span.open_pos + 1)
+            lead_lo = max(s_lo, prev_close, op_lo)
+            lead = body[lead_lo : span.open_pos]
+            if lead.strip() and len(_tokens(lead)) > 0:
+                attribution = _lead_attribution(lex, body, lead_lo, span.open_pos)
+                via = "lead"
+                if attribution is None and _indirect_context(lex, body, lead_lo, span.open_pos):
+                    partial.append(span)
+                    continue
+        if attribution is None:
+            intro = _colon_intro(lex, ctx, paras, span.open_pos)
+            if intro is not None:
+                spk, cue_text, ev = intro
+                found.append(_make(spk, span, "direct", cue_text, ev, 0.75))
+                last = (_para_of(paras, span.close_pos), spk)
+                continue
+        if attribution is not None:
+            spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+            if spk is None:
+                continue
+            cue_text = body[attribution.cue_start : attribution.cue_end]
+            ev = (
+                min(attribution.speaker_start, attribution.cue_start),
+                max(attribution.speaker_end, attribution.cue_end),
+            )
+            conf = (0.95 if via == "tail" else 0.9) * attribution.cue.confidence / 0.9 - spk.penalty
+            if n_tokens < 4:
+                conf -= 0.3  # a word or two in quotation marks is usually a scare quote or a title
+                if n_tokens < 3:
+                    continue
+            found.append(_make(spk, span, "direct", cue_text, ev, conf))
+            ctx.history.append((span.close_pos, spk))
+            last = (_para_of(paras, span.close_pos), spk)
+            continue
+        # No attribution of its own: a continued quotation by the previous speaker.
+        p_index = _para_of(paras, span.open_pos)
+        if last is not None and p_index - last[0] <= 1 and n_tokens >= 4:
+            spk = _Speaker(last[1].key, last[1].name, last[1].surface, last[1].start, last[1].end)
+            found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
+            last = (_para_of(paras, span.close_pos), spk)
+    return found, partial
+
+
+def _make(
+    spk: _Speaker, span: MarkedSpan, kind: str, cue: str | None, ev: tuple[int, int], conf: float
+) -> _Found:
+    """Return a found quote for a marked span."""
+    return _Found(spk, span.start, span.end, kind, cue, True, ev[0], ev[1], max(0.05, min(conf, 0.99)))
+
+
+def _indirect_context(lex: QuoteLexicon, body: str, lo: int, hi: int) -> bool:
+    """Return True when body[lo:hi] is reported speech that a quotation only finishes ('said it was “…”')."""
+    return lex.cue_re.search(body, lo, hi) is not None or "according to" in body[lo:hi].casefold()
+
+
+def _colon_intro(
+    lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], open_pos: int
+) -> tuple[_Speaker, str | None, tuple[int, int]] | None:
+    """Return the speaker of a quotation introduced by a line or sentence ending with a colon."""
+    body = ctx.body
+    before = body[:open_pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    p_lo, _ = paras[_para_of(paras, colon)]
+    s_lo, _ = _sentence_bounds(body, colon, p_lo, colon)
+    attribution = _lead_attribution(lex, body, s_lo, colon)
+    if attribution is not None:
+        spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+        if spk is not None:
+            return spk, body[attribution.cue_start : attribution.cue_end], (s_lo, colon)
+    label = re.match(
+        r"\s*(?:[Qq]uote|[Ss]tatement|[Ww]ords|[Mm]essage|[Cc]omment)s?\s+(?:from|by|of)\s+(.+)$",
+        body[s_lo:colon],
+    )
+    if label:
+        s = s_lo + label.start(1)
+        spk = _resolve_speaker(ctx, s, colon)
+        if spk is not None:
+            return spk, None, (s_lo, colon)
+    return None
+
+
+def _transcript_quotes(
+    lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[_Found]:
+    """Return direct quotes in transcript form: 'President of Russia Vladimir Putin: Mr President, …'."""
+    body = ctx.body
+    found: list[_Found] = []
+    for p_lo, p_hi in paras:
+        labels = [m for m in lex.label_re.finditer(body, p_lo, p_hi) if _is_speaker_label(m.group(1))]
+        for j, m in enumerate(labels):
+            start = m.end()
+            end = labels[j + 1].start() if j + 1 < len(labels) else p_hi
+            cut = body.find("***", start, end)
+            end = cut if cut >= 0 else end
+            while end > start and body[end - 1].isspace():
+                end -= 1
+            if len(_tokens(body[start:end])) < 6 or _overlaps(taken, start, end):
+                continue
+            spk = _resolve_speaker(ctx, m.start(1), m.end(1))
+            if spk is None:
+                continue
+            found.append(
+                _Found(
+                    spk,
+                    start,
+                    end,
+                    "direct",
+                    body[m.start(1) : m.end()].strip(),
+                    False,
+                    m.start(1),
+                    min(end, m.end() + 40),
+                    0.8 - spk.penalty,
+                )
+            )
+            ctx.history.append((end, spk))
+    return found
+
+
+def _is_speaker_label(label: str) -> bool:
+    """Return True when a 'Label:' prefix names a speaker: two or more capitalised words, a name last."""
+    toks = label.split()
+    caps = [t for t in toks if _is_capitalised(t)]
+    return len(caps) >= 2 and _is_capitalised(toks[-1]) and len(toks) <= 9
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return True when [start, end) overlaps any taken span."""
+    return any(start < e and s < end for s, e in taken)
+
+
+_POST_ADJUNCT = re.compile(
+    r"^\s*(?:$|[.!?]|(?:at|on|in|during|after|before|when|while|to|with|from|as|via|about|last|this|earlier|"
+    r"later|told|on|of|,|adding|noting|recently|today|yesterday|tonight|reporters|journalists|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_THAT_RE = re.compile(r"\bthat\s+")
+_BAD_CONTENT_START = re.compile(
+    r"^\s*(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b", re.I
+)
+
+
+def _unmarked_quotes(
+    lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[_Found]:
+    """Return reported speech and unmarked direct speech from the sentences outside quotation marks."""
+    body = ctx.body
+    found: list[_Found] = []
+    for p_lo, p_hi in paras:
+        sents = _paragraph_sentences(body, p_lo, p_hi)
+        claimed = [False] * len(sents)
+        for k, (s, e) in enumerate(sents):
+            if _overlaps(taken, s, e):
+                claimed[k] = True
+                continue
+            quote = (
+                _according_quote(lex, ctx, s, e)
+                or _postposed_quote(lex, ctx, s, e)
+                or _preposed_quote(lex, ctx, s, e)
+            )
+            if quote is None:
+                continue
+            claimed[k] = True
+            if quote.start == s and quote.cue is not None and not quote.marked:
+                # "…. …, Spruds said." — the words run back over the paragraph's unattributed sentences.
+                j = k - 1
+                while j >= 0 and not claimed[j] and not _has_cue(lex, body, *sents[j]) and k - j <= 4:
+                    quote.start = sents[j][0]
+                    claimed[j] = True
+                    j -= 1
+                if _FIRST_PERSON.search(body, quote.start, quote.end):
+                    quote.kind = "direct"
+            elif quote.kind == "indirect" and quote.end >= _trim_end(body, s, e) - 1:
+                # Reported speech often runs on in the next sentences of the paragraph without a new cue.
+                j = k + 1
+                while (
+                    j < len(sents)
+                    and j - k <= 2
+                    and not _has_cue(lex, body, *sents[j])
+                    and not _overlaps(taken, *sents[j])
+                    and not _starts_new_topic(body, sents[j][0])
+                ):
+                    quote.end = _trim_end(body, *sents[j])
+                    claimed[j] = True
+                    j += 1
+            found.append(quote)
+            ctx.history.append((quote.end, quote.speaker))
+    return found
+
+
+def _starts_new_topic(body: str, start: int) -> bool:
+    """Return True when a sentence opens with a new attribution frame rather than continuing speech."""
+    head = body[start : start + 40].casefold()
+    return head.startswith(("according", "in addition", "meanwhile", "also,", "earlier", "on "))
+
+
+def _paragraph_sentences(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the sentence spans of the paragraph [lo, hi), abbreviations kept inside."""
+    out: list[tuple[int, int]] = []
+    start = lo
+    for m in _SENT_END_RE.finditer(body, lo, hi):
+        if _is_abbreviation(body, m.start()):
+            continue
+        end = m.end()
+        while end < hi and body[end] in '"”’»)':
+            end += 1
+        if body[start:end].strip():
+            out.append((start, end))
+        start = end
+        while start < hi and body[start].isspace():
+            start += 1
+    if body[start:hi].strip():
+        out.append((start, hi))
+    return out
+
+
+def _has_cue(lex: QuoteLexicon, body: str, start: int, end: int) -> bool:
+    """Return True when the sentence carries its own cue or quotation marks."""
+    text = body[start:end]
+    return (
+        lex.cue_re.search(text) is not None
+        or "according to" in text.casefold()
+        or any(ch in text for ch in '“”"«»')
+    )
+
+
+def _trim_end(body: str, start: int, end: int) -> int:
+    """Return end moved back over spaces and final punctuation."""
+    while end > start and (body[end - 1].isspace() or body[end - 1] in '.,;:!?"”’»'):
+        end -= 1
+    return end
+
+
+def _trim_start(body: str, start: int, end: int) -> int:
+    """Return start moved over spaces, commas and opening marks."""
+    while start < end and (body[start].isspace() or body[start] in ',;:"“‘«—–-'):
+        start += 1
+    return start
+
+
+def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
+    """Return the quote of 'According to X, …' or '…, according to X.'."""
+    body = ctx.body
+    m = lex.according_lead_re.match(body[s:e])
+    if m:
+        spk = _resolve_speaker(ctx, s + m.start(1), s + m.end(1))
+        c_start, c_end = _trim_start(body, s + m.end(), e), _trim_end(body, s, e)
+        if spk is not None and c_end - c_start > 10:
+            return _Found(
+                spk,
+                c_start,
+                c_end,
+                "indirect",
+                body[s + m.start() : s + m.start(1)].strip(),
+                False,
+                s,
+                min(e, s + m.end() + 40),
+                0.85 - spk.penalty,
+            )
+    m = lex.according_tail_re.search(body[s:e])
+    if m:
+        spk = _resolve_speaker(ctx, s + m.start(1), s + m.end(1))
+        c_start, c_end = _trim_start(body, s, e), _trim_end(body, s, s + m.start())
+        if spk is not None and c_end - c_start > 10:
+            return _Found(
+                spk,
+                c_start,
+                c_end,
+                "indirect",
+                "according to",
+                False,
+                max(s, s + m.start() - 40),
+                s + m.end(),
+                0.8 - spk.penalty,
+            )
+    return None
+
+
+def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
+    """Return the quote of a sentence closed by its attribution: '…, Spruds said at the briefing.'."""
+    body = ctx.body
+    seps = [m for m in re.finditer(r",\s+|\s[—–-]+\s+", body[s:e])]
+    for sep in reversed(seps[-3:]):
+        a_start = s + sep.start()
+        attribution = _tail_attribution(lex, body, a_start, e, strict=True)
+        if attribution is None or attribution.cue.complement == "colon":
+            continue
+        rest_from = max(attribution.speaker_end, attribution.cue_end)
+        if not _POST_ADJUNCT.match(body[rest_from:e]):
+            continue
+        c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
+        if len(_tokens(body[c_start:c_end])) < 4:
+            return None
+        spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+        if spk is None:
+            return None
+        kind = "direct" if _FIRST_PERSON.search(body, c_start, c_end) else "indirect"
+        return _Found(
+            spk,
+            c_start,
+            c_end,
+            kind,
+            body[attribution.cue_start : attribution.cue_end],
+            False,
+            max(c_start, a_start - 40),
+            _trim_end(body, a_start, e),
+            0.85 * attribution.cue.confidence / 0.9 - spk.penalty,
+        )
+    return None
+
+
+def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
+    """Return the quote of 'X said (that) …', 'X stressed the importance of …', 'X told reporters …'."""
+    body = ctx.body
+    for m in lex.cue_re.finditer(body, s, e):
+        cue = lex.cues.get(" ".join(m.group().casefold().split()))
+        if cue is None or m.group().casefold().endswith("ing"):
+            continue
+        subject = _subject_before(lex, body, s, m.start())
+        if subject is None:
+            continue
+        content = _content_after(body, m.end(), e, cue)
+        if content is None:
+            continue
+        c_start, c_end, kind = content
+        if len(_tokens(body[c_start:c_end])) < 3:
+            continue
+        spk = _resolve_speaker(ctx, *subject)
+        if spk is None:
+            continue
+        conf = (
+            cue.confidence
+            - spk.penalty
+            - (0.0 if kind == "direct" or body[m.end() : c_start].strip() else 0.1)
+        )
+        return _Found(
+            spk,
+            c_start,
+            c_end,
+            kind,
+            body[m.start() : m.end()],
+            False,
+            subject[0],
+            min(c_end, max(m.end(), c_start) + 40),
+            conf,
+        )
+    return None
+
+
+def _subject_before(lex: QuoteLexicon, body: str, s: int, cue_start: int) -> tuple[int, int] | None:
+    """Return the span of the subject of a cue, or None when the cue has no speaker subject."""
+    if re.search(r"\bto\s+$", body[max(s, cue_start - 4) : cue_start]):
+        return None  # "wants to say", "is expected to announce"
+    lo = _clause_start(body, s, cue_start)
+    start, end = _strip_aux(lo, cue_start, body)
+    if end > start and _looks_like_speaker(body[start:end]) and not _ends_passive(body[start:end]):
+        return start, end
+    # "Zelenskyy, who met him on Monday, said …": the sentence's first phrase is the subject.
+    comma = body.find(",", s, cue_start)
+    if comma > s:
+        start, end = _strip_aux(s, comma, body)
+        middle = body[comma + 1 : cue_start].strip().casefold()
+        if (
+            end > start
+            and _looks_like_speaker(body[start:end])
+            and middle.rstrip(",").strip()
+            and (
+                middle.split()[0] in ("who", "whose", "the", "a", "an") or _is_capitalised(middle[:1].upper())
+            )
+            and body[cue_start - 2 : cue_start].strip() == ","
+        ):
+            return start, end
+    return None
+
+
+def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int, str] | None:
+    """Return the span and kind of the words a cue introduces, or None when it introduces none."""
+    after = body[pos:e]
+    head = re.match(r"\s*[:,]\s*", after)
+    if head and head.group().strip().startswith(":"):
+        c_start = pos + head.end()
+        return (c_start, _trim_end(body, c_start, e), "direct") if c_start < e else None
+    if cue.complement == "colon":
+        return None
+    toks_ahead = after[:120]
+    that = _THAT_RE.search(toks_ahead)
+    if (
+        that
+        and len(_tokens(toks_ahead[: that.start()])) <= _ADJUNCT_MAX_TOKENS
+        and "," not in toks_ahead[: that.start()].strip(", ")
+    ):
+        c_start = pos + that.end()
+        return c_start, _trim_end(body, c_start, e), "indirect"
+    if cue.complement in ("clause", "according"):
+        return None
+    if cue.complement == "object":
+        obj = re.match(r"\s*(?:\S+\s+){0,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)", after)
+        if obj is None or not obj.group().strip():
+            return None
+        c_start = pos + obj.end()
+        return c_start, _trim_end(body, c_start, e), "indirect"
+    c_start = _trim_start(body, pos, e)
+    if _BAD_CONTENT_START.match(body[c_start:e]):
+        return None
+    return c_start, _trim_end(body, c_start, e), "indirect"
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
 
 
 def find_quotes(
@@ -26,4 +1022,53 @@ def find_quotes(
     lexicon: QuoteLexicon,
     entity_lexicon: EntityLexicon,
 ) -> list[Quote]:
-    return []
+    """Return the quotes of one article with speakers, spans into article.body, evidence and confidence."""
+    body = article.body
+    if not body or not lexicon.cues:
+        return []
+    ctx = _Context(body, sorted(mentions, key=lambda m: m.char_start))
+    paras = paragraphs(body)
+    if not paras:
+        return []
+    spans = find_marked_spans(body)
+    marked, _partial = _marked_quotes(lexicon, ctx, paras, spans)
+    taken = [(f.start - 1, f.end + 1) for f in marked]
+    transcript = _transcript_quotes(lexicon, ctx, paras, taken)
+    taken += [(f.start, f.end) for f in transcript]
+    unmarked = _unmarked_quotes(lexicon, ctx, paras, taken)
+    found = _dedupe([*marked, *transcript, *unmarked])
+    starts = [s.start for s in sentences]
+    return [_to_record(body, f, starts) for f in found]
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Return the quotes in body order, dropping one that mostly repeats a more confident one."""
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: -f.confidence):
+        length = max(1, f.end - f.start)
+        if any(min(f.end, k.end) - max(f.start, k.start) > 0.5 * min(length, k.end - k.start) for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _to_record(body: str, f: _Found, sentence_starts: list[int]) -> Quote:
+    """Return the Quote record of a found quote."""
+    import bisect
+
+    index = max(0, bisect.bisect_right(sentence_starts, f.start) - 1) if sentence_starts else 0
+    ev_start, ev_end = min(f.evidence_start, f.evidence_end), max(f.evidence_start, f.evidence_end)
+    return Quote(
+        speaker_key=f.speaker.key,
+        speaker_name=f.speaker.name,
+        speaker_surface=f.speaker.surface,
+        quote_text=body[f.start : f.end],
+        kind=f.kind,
+        cue=f.cue,
+        has_quote_marks=f.marked,
+        sentence_index=index,
+        char_start=f.start,
+        char_end=f.end,
+        evidence=body[ev_start:ev_end],
+        confidence=round(max(0.05, min(f.confidence, 0.99)), 3),
+    )
