@@ -1,0 +1,143 @@
+"""Full-text search over article bodies and quotes, ranked by BM25 (DuckDB's FTS extension).
+
+The FTS binary comes from the `duckdb-extension-fts` PyPI package (DuckDB-signed), so it installs
+offline. The index lives in the `search` schema of the warehouse; it is rebuilt whenever the marts
+changed since it was made (tracked by a fingerprint of the source tables), so search never returns
+stale rows and never needs a separate step after `newsfacts build`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from newsfacts import db as nfdb
+
+FTS_VERSION_DIR = "v1.5.5"
+
+DOCUMENTS_SQL = """
+create or replace table search.documents as
+select
+    'article:' || a.article_id as doc_id,
+    'article' as kind,
+    a.article_id,
+    a.title,
+    null::varchar as speaker,
+    a.body_clean as body
+from marts.articles as a
+union all
+select
+    'quote:' || q.quote_id as doc_id,
+    'quote' as kind,
+    q.article_id,
+    a.title,
+    q.speaker_name as speaker,
+    q.quote_text as body
+from marts.quotes as q
+left join marts.articles as a using (article_id)
+"""
+
+FINGERPRINT_SQL = """
+select (select count(*) || ':' || coalesce(max(article_id), '') from marts.articles)
+    || '|' || (select count(*) || ':' || coalesce(max(quote_id), '') from marts.quotes)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    score: float
+    kind: str  # article | quote
+    article_id: str
+    title: str | None
+    speaker: str | None
+    snippet: str
+
+
+def load_fts(conn: duckdb.DuckDBPyConnection) -> None:
+    """Load the FTS extension, installing it from the bundled PyPI wheel when it is not installed yet."""
+    try:
+        conn.execute("load fts")
+        return
+    except duckdb.Error:
+        pass
+    import duckdb_extension_fts
+
+    package_dir = Path(duckdb_extension_fts.__file__).parent
+    binary = package_dir / "extensions" / FTS_VERSION_DIR / "fts.duckdb_extension"
+    conn.execute(f"install '{binary.as_posix()}'")
+    conn.execute("load fts")
+
+
+def index_is_current(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Return True when search.documents was built from the marts as they are now."""
+    try:
+        stored = conn.execute("select fingerprint from search.index_state").fetchone()
+    except duckdb.CatalogException:
+        return False
+    current = conn.execute(FINGERPRINT_SQL).fetchone()
+    return stored is not None and current is not None and stored[0] == current[0]
+
+
+def rebuild_index(conn: duckdb.DuckDBPyConnection) -> int:
+    """(Re)build search.documents and its BM25 index; return the number of documents indexed."""
+    load_fts(conn)
+    conn.execute("create schema if not exists search")
+    conn.execute(DOCUMENTS_SQL)
+    conn.execute(
+        "pragma create_fts_index('search.documents', 'doc_id', 'title', 'speaker', 'body', "
+        "stemmer = 'english', stopwords = 'english', overwrite = 1)"
+    )
+    conn.execute(f"create or replace table search.index_state as select ({FINGERPRINT_SQL}) as fingerprint")
+    row = conn.execute("select count(*) from search.documents").fetchone()
+    return int(row[0]) if row else 0
+
+
+def ensure_index(db: str | Path | None) -> None:
+    """Rebuild the search index when the marts changed since it was built (needs a write connection)."""
+    conn = nfdb.connect(db, read_only=True)
+    try:
+        current = index_is_current(conn)
+    finally:
+        conn.close()
+    if current:
+        return
+    conn = nfdb.connect(db)
+    try:
+        rebuild_index(conn)
+    finally:
+        conn.close()
+
+
+def _snippet(body: str, query: str, width: int = 160) -> str:
+    """Return a window of body around the first query word found, for display."""
+    lowered = body.lower()
+    positions = [lowered.find(w.lower()) for w in query.split() if lowered.find(w.lower()) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    text = " ".join(body[start : start + width].split())
+    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
+
+
+def search(db: str | Path | None, query: str, *, kind: str | None = None, limit: int = 10) -> list[Hit]:
+    """Return the best-ranked documents for query (BM25), articles and quotes, optionally one kind only."""
+    ensure_index(db)
+    conn = nfdb.connect(db, read_only=True)
+    try:
+        load_fts(conn)
+        rows = conn.execute(
+            """
+            select score, kind, article_id, title, speaker, body
+            from (
+                select *, fts_search_documents.match_bm25(doc_id, ?) as score
+                from search.documents
+            )
+            where score is not null and (? is null or kind = ?)
+            order by score desc
+            limit ?
+            """,
+            [query, kind, kind, limit],
+        ).fetchall()
+    finally:
+        conn.close()
+    return [Hit(float(s), k, a, t, sp, _snippet(b or "", query)) for s, k, a, t, sp, b in rows]
