@@ -328,6 +328,7 @@ class _Context:
     body: str
     mentions: list[EntityMention]
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # (position, resolved speaker)
+    people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
 
 
 def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
@@ -343,13 +344,32 @@ def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
 def _previous_person(ctx: _Context, pos: int) -> _Speaker | None:
     """Return the most recent person before pos: a mention or an earlier quote's speaker."""
     best: tuple[int, _Speaker] | None = None
-    for m in ctx.mentions:
-        if m.entity_type == "person" and m.char_end <= pos and (best is None or m.char_end > best[0]):
+    people = [m for m in ctx.mentions if m.entity_type == "person"] or _fallback_people(ctx)
+    for m in people:
+        if m.char_end <= pos and (best is None or m.char_end > best[0]):
             best = (m.char_end, _Speaker(m.entity_key, m.canonical_name, m.surface, m.char_start, m.char_end))
     for at, spk in ctx.history:
         if at <= pos and (best is None or at > best[0]) and spk.key and not spk.key.startswith("org:"):
             best = (at, spk)
     return best[1] if best else None
+
+
+_PERSON_RUN_RE = re.compile(rf"(?<![\w’'-])(?<!the )(?<!The ){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}")
+
+
+def _fallback_people(ctx: _Context) -> list[EntityMention]:
+    """FALLBACK (only when the entity step found no person): capitalised runs of two or more words."""
+    if ctx.people is None:
+        people: list[EntityMention] = []
+        for m in _PERSON_RUN_RE.finditer(ctx.body):
+            name = _name_from_phrase(m.group())
+            if len(name.split()) >= 2 and name.split()[0].casefold() not in _DETERMINERS:
+                key = "person:" + _fold(name)
+                people.append(
+                    EntityMention(key, "person", name, m.group(), "pattern", 0, m.start(), m.end(), 0.3)
+                )
+        ctx.people = people
+    return ctx.people
 
 
 def _name_from_phrase(phrase: str) -> str:
@@ -365,11 +385,10 @@ def _name_from_phrase(phrase: str) -> str:
             run.insert(0, tok)
         else:
             break
-    if not run:
+    if not run or (toks and toks[0].casefold() == "the"):
+        # "the Ministry of Health", "the President of Latvia", "sources": a role or an institution.
         words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS else toks
         return " ".join(words)
-    if toks and toks[0].casefold() == "the" and len(run) == len(toks) - 1:
-        return " ".join(run)
     if len(run) > 3 and run[-1][0].isupper():
         run = run[-3:] if len(run[-2]) <= 2 or run[-2].endswith(".") else run[-2:]
     elif len(run) == 3 and not any(t.endswith(".") for t in run[:2]) and toks and len(toks) > len(run):
@@ -419,7 +438,10 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         full = _full_name_in_body(ctx.body, words[0], start)
         if full:
             name = full
-    key = "person:" + _fold(name) if name and all(_is_capitalised(w) for w in name.split()) else None
+    is_person = (
+        bool(name) and all(_is_capitalised(w) for w in name.split()) and surface[:4].casefold() != "the "
+    )
+    key = "person:" + _fold(name) if is_person else None
     return _Speaker(key, name or surface, surface, start, end, penalty=0.05)
 
 
@@ -769,7 +791,7 @@ def _unmarked_quotes(
             if quote.start == s and quote.cue is not None and not quote.marked:
                 # "…. …, Spruds said." — the words run back over the paragraph's unattributed sentences.
                 j = k - 1
-                while j >= 0 and not claimed[j] and not _has_cue(lex, body, *sents[j]) and k - j <= 4:
+                while j >= 0 and k - j <= 4 and _speech_before(lex, body, sents[j], quote, claimed[j]):
                     quote.start = sents[j][0]
                     claimed[j] = True
                     j -= 1
@@ -791,6 +813,18 @@ def _unmarked_quotes(
             found.append(quote)
             ctx.history.append((quote.end, quote.speaker))
     return found
+
+
+def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _Found, claimed: bool) -> bool:
+    """Return True when an earlier sentence belongs to the words an attribution closes.
+
+    Only first-person sentences qualify (the speaker's own voice), and never one that names the
+    speaker, which is the writer's narration ("Tanaka visited the port. We need cranes, she said.").
+    """
+    if claimed or _has_cue(lex, body, *sent) or not _FIRST_PERSON.search(body, *sent):
+        return False
+    surname = (quote.speaker.name or "").split()[-1:] or [""]
+    return not (surname[0] and surname[0] in body[sent[0] : sent[1]])
 
 
 def _starts_new_topic(body: str, start: int) -> bool:

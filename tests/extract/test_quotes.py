@@ -1,0 +1,250 @@
+"""Quote extraction, one phenomenon per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsfacts.extract import entities, text
+from newsfacts.extract.quote_spans import find_marked_spans
+from newsfacts.extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
+from newsfacts.extract.records import Article, Quote
+from newsfacts.paths import SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> QuoteLexicon:
+    return load_quote_lexicon()
+
+
+@pytest.fixture(scope="module")
+def entity_lexicon() -> entities.EntityLexicon:
+    return entities.load_entity_lexicon()
+
+
+def run(body: str, lexicon: QuoteLexicon, entity_lexicon: entities.EntityLexicon) -> list[Quote]:
+    """Return the quotes of body, through the real sentence and entity steps."""
+    article = Article("t", body)
+    sentences = text.split_sentences(body)
+    mentions = entities.find_mentions(article, sentences, entity_lexicon)
+    return find_quotes(article, sentences, mentions, lexicon, entity_lexicon)
+
+
+def surname(q: Quote) -> str:
+    """Return the last word of the quote's speaker name, case folded."""
+    return (q.speaker_name or "").split()[-1].casefold() if q.speaker_name else ""
+
+
+def one(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [(q.speaker_name, q.quote_text) for q in quotes]
+    return quotes[0]
+
+
+# --- quotation marks ------------------------------------------------------------------------
+
+
+def test_marked_spans_pair_curly_straight_and_glued_marks() -> None:
+    body = 'He called it"a farce" and added “we will not sign”, then left. She said "Fine."'
+    spans = [body[s.start : s.end] for s in find_marked_spans(body)]
+    assert spans == ["a farce", "we will not sign", "Fine."]
+
+
+def test_marked_span_continues_over_paragraphs_when_next_opens_with_a_mark() -> None:
+    body = "“The harbour will reopen next month.\n\n“Ferries will run twice a day,” the mayor said."
+    spans = find_marked_spans(body)
+    assert len(spans) == 1 and spans[0].paragraphs == 2
+    assert body[spans[0].start : spans[0].end].endswith("twice a day")
+
+
+def test_curly_quote_with_closing_attribution(lexicon, entity_lexicon) -> None:
+    q = one(
+        run(
+            "“The bridge will be finished by spring,” Mara Lindqvist said on Monday.", lexicon, entity_lexicon
+        )
+    )
+    assert q.quote_text == "The bridge will be finished by spring"
+    assert surname(q) == "lindqvist" and q.kind == "direct" and q.has_quote_marks
+    assert q.cue == "said" and "Lindqvist said" in q.evidence
+
+
+def test_straight_quote_with_inverted_attribution(lexicon, entity_lexicon) -> None:
+    q = one(
+        run('"Our budget is balanced," said Tomas Brenner, the finance minister.', lexicon, entity_lexicon)
+    )
+    assert q.quote_text == "Our budget is balanced" and surname(q) == "brenner"
+
+
+def test_quote_split_by_attribution_gives_two_quotes_by_one_speaker(lexicon, entity_lexicon) -> None:
+    body = "“We expected rain,” Ines Okafor said. “Instead we got a heatwave that lasted three weeks.”"
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.quote_text for q in quotes] == [
+        "We expected rain",
+        "Instead we got a heatwave that lasted three weeks.",
+    ]
+    assert {surname(q) for q in quotes} == {"okafor"}
+
+
+def test_quote_introduced_by_colon(lexicon, entity_lexicon) -> None:
+    q = one(
+        run("Farid Haddad told the council: “The library stays open on Sundays.”", lexicon, entity_lexicon)
+    )
+    assert q.quote_text.startswith("The library stays open") and surname(q) == "haddad"
+
+
+def test_label_line_introduces_next_paragraph(lexicon, entity_lexicon) -> None:
+    body = "Quote from Olga Petrenko:\n\n“Our engineers restored power to every district overnight.”"
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "petrenko" and q.quote_text.startswith("Our engineers")
+
+
+def test_pronoun_speaker_resolves_to_previous_person(lexicon, entity_lexicon) -> None:
+    body = (
+        "Council leader Priya Ramaswamy opened the session.\n\n"
+        "“Nobody will lose their home because of this plan,” she said."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "ramaswamy" and q.speaker_surface == "she"
+
+
+def test_continued_quotation_without_cue_keeps_previous_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The reservoir is at its lowest level in decades,” Jonas Eriksen said.\n\n"
+        "“We are asking every household to cut water use by a fifth.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert len(quotes) == 2 and {surname(q) for q in quotes} == {"eriksen"}
+
+
+def test_scare_quote_is_not_a_quote(lexicon, entity_lexicon) -> None:
+    assert run("The so-called “reform” passed without debate in the chamber.", lexicon, entity_lexicon) == []
+
+
+# --- without quotation marks ------------------------------------------------------------------
+
+
+def test_unmarked_direct_quote_closed_by_attribution(lexicon, entity_lexicon) -> None:
+    body = (
+        "We will keep the border crossings open for aid convoys. Nobody should doubt our resolve, "
+        "Kalnins said at the briefing."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text.startswith("We will keep the border") and q.quote_text.endswith("doubt our resolve")
+    assert q.kind == "direct" and not q.has_quote_marks and surname(q) == "kalnins"
+
+
+def test_unmarked_quote_closed_by_dash_attribution(lexicon, entity_lexicon) -> None:
+    q = one(run("The grain corridor must stay open all winter - Patel said.", lexicon, entity_lexicon))
+    assert q.quote_text == "The grain corridor must stay open all winter" and surname(q) == "patel"
+
+
+def test_unmarked_quote_closed_by_pronoun_attribution(lexicon, entity_lexicon) -> None:
+    body = "Minister Aiko Tanaka visited the port. We need more cranes before the harvest, she added."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "tanaka" and q.quote_text.startswith("We need more cranes")
+
+
+def test_transcript_label_is_a_direct_quote(lexicon, entity_lexicon) -> None:
+    body = "Prime Minister Lena Vogt: Thank you for coming, colleagues. Today we open the new rail line."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "vogt" and q.kind == "direct" and q.quote_text.startswith("Thank you for coming")
+
+
+# --- reported speech ------------------------------------------------------------------------------
+
+
+def test_said_that_is_indirect(lexicon, entity_lexicon) -> None:
+    q = one(run("Helga Strand said that the ferry fares would fall in June.", lexicon, entity_lexicon))
+    assert q.kind == "indirect" and q.quote_text == "the ferry fares would fall in June"
+    assert surname(q) == "strand" and q.cue == "said"
+
+
+def test_emphasised_that_with_british_spelling(lexicon, entity_lexicon) -> None:
+    q = one(run("Dario Conti emphasised that the talks had made real progress.", lexicon, entity_lexicon))
+    assert q.kind == "indirect" and q.quote_text == "the talks had made real progress"
+
+
+def test_according_to_leading_and_trailing(lexicon, entity_lexicon) -> None:
+    body = (
+        "According to Mayor Rosa Quintero, the tram line will reach the airport in 2027.\n\n"
+        "The depot will employ four hundred people, according to the transport ministry."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.kind for q in quotes] == ["indirect", "indirect"]
+    assert (
+        quotes[0].quote_text == "the tram line will reach the airport in 2027"
+        and surname(quotes[0]) == "quintero"
+    )
+    assert quotes[1].quote_text == "The depot will employ four hundred people"
+    assert "ministry" in (quotes[1].speaker_name or "").casefold()
+
+
+def test_told_reporters_that(lexicon, entity_lexicon) -> None:
+    q = one(run("Kofi Mensah told reporters that the vote would be delayed.", lexicon, entity_lexicon))
+    assert q.quote_text == "the vote would be delayed" and surname(q) == "mensah"
+
+
+def test_institution_as_speaker(lexicon, entity_lexicon) -> None:
+    q = one(
+        run("The Ministry of Health said that vaccination centres will stay open.", lexicon, entity_lexicon)
+    )
+    assert "ministry" in (q.speaker_name or "").casefold() and q.kind == "indirect"
+
+
+def test_role_speaker_after_named_person(lexicon, entity_lexicon) -> None:
+    body = (
+        "President Anna Kowalczyk arrived in the capital on Tuesday.\n\n"
+        "The President stressed that the new treaty protects fishing rights."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert quotes and quotes[-1].quote_text == "the new treaty protects fishing rights"
+
+
+def test_reported_speech_runs_on_into_next_sentence(lexicon, entity_lexicon) -> None:
+    body = "Ruth Abebe noted that exports had doubled. Still, the harbour needs a second pier to cope."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text.endswith("a second pier to cope")
+
+
+def test_passive_and_non_speech_verbs_are_not_quotes(lexicon, entity_lexicon) -> None:
+    body = (
+        "It was noted that the roads were icy.\n\n"
+        "The company announced a new factory in the north.\n\n"
+        "Marta Ruiz thanked the volunteers for their work."
+    )
+    assert run(body, lexicon, entity_lexicon) == []
+
+
+def test_offsets_point_into_the_body(lexicon, entity_lexicon) -> None:
+    body = "Intro line.\n\n“Schools reopen next week,” Ali Demir said. Ali Demir said that buses will run."
+    for q in run(body, lexicon, entity_lexicon):
+        assert body[q.char_start : q.char_end] == q.quote_text
+        assert q.evidence in body and 0.0 < q.confidence <= 1.0
+
+
+def test_speed_is_well_above_the_pipeline_target(lexicon, entity_lexicon) -> None:
+    para = (
+        "“We will rebuild the school by autumn,” Mayor Elin Berg said on Friday. She added that the "
+        "money came from the regional fund. According to the council, work starts in May. "
+        "The workers are ready, the contractor said.\n\n"
+    )
+    body = para * 12
+    start = time.perf_counter()
+    for _ in range(50):
+        run(body, lexicon, entity_lexicon)
+    per_article = (time.perf_counter() - start) / 50
+    assert per_article < 0.02  # 50 articles/s for quotes alone on a long article is the floor
+
+
+# --- the seed article, by path (never copied) ---------------------------------------------------
+
+
+def test_seed_article_quotes(lexicon, entity_lexicon) -> None:
+    path = SHARED_DIR / "seed" / "000_69c7be4cf9514e14.txt"
+    if not path.exists():
+        pytest.skip("../shared is not beside the checkout")
+    quotes = run(path.read_text(encoding="utf-8"), lexicon, entity_lexicon)
+    by_speaker = [surname(q) for q in quotes]
+    assert by_speaker.count("rinkevičs") + by_speaker.count("rinkevics") >= 3
+    assert any(s in ("sprūds", "spruds") for s in by_speaker)
+    assert all(q.quote_text and q.evidence for q in quotes)
