@@ -1,22 +1,322 @@
-"""Bilateral meetings and pledges. (STUB: owner replaces.)"""
+"""Bilateral meetings and pledges: the lexicon both extractors share, and their public entry points.
+
+The lexicon is read once from seeds/ (trigger phrases, currencies, countries, organisations, people
+and their offices) and compiled. `ArticleContext` holds what both extractors need to know about one
+article: who the parties in each sentence are (people stand for the country or organisation they
+served at the article's date, capitals and metonyms for their country), the article's home party
+(the one most of it is about — the implicit other side of "I spoke with…" and the implicit
+recipient of aid), and the reference date for resolving "on Tuesday" or "December 12".
+
+Entity mentions come from newsfacts.extract.entities; when that returns none (its stub), a small
+gazetteer over the same seeds stands in, so these extractors can be measured on their own.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfacts.extract import dates, meetings, pledges
+from newsfacts.extract.amounts import CurrencyLexicon, load_currency_lexicon
 from newsfacts.extract.entities import EntityLexicon
 from newsfacts.extract.records import Article, EntityMention, MeetingMention, PledgeMention
+from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One compiled trigger row of seeds/meeting_triggers.csv or seeds/pledge_triggers.csv."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    mode: str = ""
+    status: str = ""
+    category: str = ""
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held: the party it stands for and its validity window."""
+
+    party: str
+    valid_from: str
+    valid_to: str
+    is_org: bool
 
 
 @dataclass(frozen=True)
 class EventLexicon:
-    pass
+    """Everything the meeting and pledge extractors read from seeds/, compiled once."""
+
+    meeting_triggers: tuple[Trigger, ...] = ()
+    pledge_triggers: tuple[Trigger, ...] = ()
+    currencies: CurrencyLexicon | None = None
+    party_names: dict[str, str] = field(default_factory=dict)  # ISO3 / org_id -> canonical name
+    org_parent: dict[str, str] = field(default_factory=dict)  # EC -> EU: institutions act for their body
+    person_country: dict[str, str] = field(default_factory=dict)  # person_id -> ISO3
+    person_roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded surface -> (city, ISO3)
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    # Fallback gazetteer (used only when the entity extractor returns no mentions).
+    gazetteer: re.Pattern[str] | None = None
+    gazetteer_entries: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+
+
+def fold(text: str) -> str:
+    """Return text folded for lookups: NFKD, combining marks dropped, case folded, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().replace("’", "'").split())
+
+
+def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
+    """Return compiled triggers (case-insensitive) from trigger seed rows."""
+    out = []
+    for row in rows:
+        out.append(
+            Trigger(
+                pattern=re.compile(row["pattern"], re.IGNORECASE),
+                kind=row["kind"],
+                mode=row.get("mode", ""),
+                status=row.get("status", ""),
+                category=row.get("category", ""),
+                confidence=float(row.get("confidence") or 0.5),
+            )
+        )
+    return tuple(out)
 
 
 def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
-    return EventLexicon()
+    """Return the event lexicon compiled from seeds/ (or seeds_dir)."""
+    countries = read_seed("countries", seeds_dir)
+    orgs = read_seed("organizations", seeds_dir)
+    people = read_seed("people", seeds_dir)
+    roles = read_seed("person_roles", seeds_dir)
+
+    party_names = {r["iso3"]: r["name"] for r in countries}
+    party_names.update({r["org_id"]: r["name"] for r in orgs})
+    org_ids = {r["org_id"] for r in orgs}
+    # An EU institution or the AU Commission acts for its parent body; UN agencies stay themselves
+    # (UNICEF and WHO are donors in their own right).
+    org_parent = {
+        r["org_id"]: r["member_of"] for r in orgs if r.get("member_of") and r.get("type") != "un_body"
+    }
+
+    capitals: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, str] = {}
+    entries: dict[str, tuple[str, str, str, str]] = {}  # surface -> (key, type, canonical, method)
+    for r in countries:
+        iso3 = r["iso3"]
+        for surface in [r["name"], r["official_name"], *split_list(r["aliases"])]:
+            if surface:
+                entries.setdefault(surface, (iso3, "country", r["name"], "gazetteer"))
+        for surface in split_list(r["demonyms"]):
+            demonyms.setdefault(fold(surface), iso3)
+            entries.setdefault(surface, (iso3, "country", r["name"], "demonym"))
+        for surface in split_list(r["metonyms"]):
+            entries.setdefault(surface, (iso3, "country", r["name"], "metonym"))
+        if r["capital"]:
+            for surface in [r["capital"], *split_list(r["capital_aliases"])]:
+                capitals.setdefault(fold(surface), (r["capital"], iso3))
+                entries.setdefault(
+                    surface, (f"place:{fold(r['capital'])}", "location", r["capital"], "gazetteer")
+                )
+    for r in orgs:
+        for surface in [r["name"], *split_list(r["aliases"])]:
+            entries.setdefault(surface, (r["org_id"], "organization", r["name"], "gazetteer"))
+    person_country: dict[str, str] = {}
+    person_names: dict[str, str] = {}
+    for r in people:
+        pid = r["person_id"]
+        person_names[pid] = r["canonical_name"]
+        if r.get("country_iso3"):
+            person_country[pid] = r["country_iso3"]
+        for surface in [r["canonical_name"], *split_list(r["aliases"]), r.get("surname", "")]:
+            if surface:
+                entries.setdefault(surface, (pid, "person", r["canonical_name"], "alias"))
+    person_roles: dict[str, list[Role]] = {}
+    for r in roles:
+        party = r["org_or_country"]
+        if party.startswith("place:"):
+            continue
+        person_roles.setdefault(r["person_id"], []).append(
+            Role(party, r.get("valid_from", ""), r.get("valid_to", ""), party in org_ids)
+        )
+    # Case-sensitive on purpose: "US" the country is not "us" the pronoun.
+    surfaces = sorted(entries, key=len, reverse=True)
+    gazetteer = (
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w-])")
+        if surfaces
+        else None
+    )
+    return EventLexicon(
+        meeting_triggers=_triggers(read_seed("meeting_triggers", seeds_dir)),
+        pledge_triggers=_triggers(read_seed("pledge_triggers", seeds_dir)),
+        currencies=load_currency_lexicon(seeds_dir),
+        party_names=party_names,
+        org_parent=org_parent,
+        person_country=person_country,
+        person_roles={k: tuple(v) for k, v in person_roles.items()},
+        person_names=person_names,
+        capitals=capitals,
+        demonyms=demonyms,
+        gazetteer=gazetteer,
+        gazetteer_entries=entries,
+    )
+
+
+def fallback_mentions(sentences: list[Sentence], lexicon: EventLexicon) -> list[EntityMention]:
+    """Return gazetteer mentions (countries, organisations, capitals, seeded people) sentence by sentence."""
+    if lexicon.gazetteer is None:
+        return []
+    out: list[EntityMention] = []
+    for s in sentences:
+        for m in lexicon.gazetteer.finditer(s.text):
+            key, etype, canonical, method = lexicon.gazetteer_entries[m.group()]
+            out.append(
+                EntityMention(
+                    key,
+                    etype,
+                    canonical,
+                    m.group(),
+                    method,
+                    s.index,
+                    s.start + m.start(),
+                    s.start + m.end(),
+                    0.8,
+                )
+            )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party (country or organisation) named in a sentence, and how: directly or through a person."""
+
+    key: str
+    start: int  # offset in the body
+    end: int
+    person_key: str | None = None
+    person_name: str | None = None
+    via: str = "name"  # name | person | capital | demonym | metonym
+
+
+@dataclass
+class ArticleContext:
+    """What the extractors know about one article: parties per sentence, home party, reference date."""
+
+    article: Article
+    sentences: list[Sentence]
+    lexicon: EventLexicon
+    mentions_by_sentence: dict[int, list[EntityMention]]
+    reference: dt.date | None
+    reference_inferred: bool
+    home: str | None = None
+    home_person: tuple[str, str] | None = None  # (person_key, name) most cited for the home party
+    ranking: list[str] = field(default_factory=list)  # parties by how much the article is about them
+
+    def implicit_other(self, party: str) -> str | None:
+        """Return the party the article is most about other than `party` (the implicit other side)."""
+        return next((k for k in self.ranking if k != party), None)
+
+    def party_name(self, key: str) -> str:
+        """Return the canonical name of a party key (ISO3 / org_id), the key itself when unknown."""
+        return self.lexicon.party_names.get(key, key)
+
+    def normalise_party(self, key: str) -> str:
+        """Return the party an entity key acts for (EU institutions act for the EU)."""
+        return self.lexicon.org_parent.get(key, key)
+
+    def person_party(self, person_key: str) -> str | None:
+        """Return the country or organisation a person represented at the article's date."""
+        when = (self.reference or dt.date.today()).isoformat()
+        valid = [
+            r
+            for r in self.lexicon.person_roles.get(person_key, ())
+            if (not r.valid_from or r.valid_from <= when) and (not r.valid_to or when <= r.valid_to)
+        ]
+        # An office in an organisation (AU chair, UN Secretary-General) outranks citizenship.
+        for role in sorted(valid, key=lambda r: not r.is_org):
+            return self.normalise_party(role.party)
+        return self.lexicon.person_country.get(person_key)
+
+    def parties_in(self, sentence: Sentence) -> list[Party]:
+        """Return the parties a sentence names, in text order (people via the party they represent)."""
+        out: list[Party] = []
+        for m in self.mentions_by_sentence.get(sentence.index, []):
+            if m.entity_type == "person":
+                party = self.person_party(m.entity_key)
+                if party:
+                    out.append(
+                        Party(party, m.char_start, m.char_end, m.entity_key, m.canonical_name, "person")
+                    )
+            elif m.entity_type == "country":
+                via = m.method if m.method in ("demonym", "metonym") else "name"
+                out.append(Party(m.entity_key, m.char_start, m.char_end, via=via))
+            elif m.entity_type == "organization":
+                out.append(Party(self.normalise_party(m.entity_key), m.char_start, m.char_end))
+            elif m.entity_type == "location":
+                capital = self.lexicon.capitals.get(fold(m.surface)) or self.lexicon.capitals.get(
+                    fold(m.canonical_name)
+                )
+                if capital:
+                    out.append(Party(capital[1], m.char_start, m.char_end, via="capital"))
+        return out
+
+    def places_in(self, sentence: Sentence) -> list[EntityMention]:
+        """Return the location mentions of a sentence."""
+        return [m for m in self.mentions_by_sentence.get(sentence.index, []) if m.entity_type == "location"]
+
+
+def _home(mentions: list[EntityMention], ctx: ArticleContext) -> tuple[list[str], tuple[str, str] | None]:
+    """Return the parties ranked by how much the article is about them, and the top one's most cited person.
+
+    People count twice (a press release names its own head of state again and again); the title
+    counts as well through the body's first lines.
+    """
+    votes: Counter[str] = Counter()
+    people: Counter[tuple[str, str, str]] = Counter()
+    for m in mentions:
+        if m.entity_type == "person":
+            party = ctx.person_party(m.entity_key)
+            if party:
+                votes[party] += 2
+                people[(party, m.entity_key, m.canonical_name)] += 1
+        elif m.entity_type in ("country", "organization"):
+            votes[ctx.normalise_party(m.entity_key)] += 1
+    if not votes:
+        return [], None
+    ranking = [k for k, _ in votes.most_common()]
+    home_people = [(n, k, name) for (p, k, name), n in people.items() if p == ranking[0]]
+    top = max(home_people)[1:] if home_people else None
+    return ranking, top
+
+
+def build_context(
+    article: Article, sentences: list[Sentence], mentions: list[EntityMention], lexicon: EventLexicon
+) -> ArticleContext:
+    """Return the shared per-article context (fallback mentions when the entity extractor gave none)."""
+    if not mentions:
+        mentions = fallback_mentions(sentences, lexicon)
+    by_sentence: dict[int, list[EntityMention]] = {}
+    for m in sorted(mentions, key=lambda m: m.char_start):
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    reference = dates.parse_iso(article.published_on)
+    inferred = False
+    if reference is None:
+        reference = dates.infer_reference_date(article.body)
+        inferred = reference is not None
+    ctx = ArticleContext(article, sentences, lexicon, by_sentence, reference, inferred)
+    ctx.ranking, ctx.home_person = _home(mentions, ctx)
+    ctx.home = ctx.ranking[0] if ctx.ranking else None
+    return ctx
 
 
 def find_meetings(
@@ -26,7 +326,8 @@ def find_meetings(
     lexicon: EventLexicon,
     entity_lexicon: EntityLexicon,
 ) -> list[MeetingMention]:
-    return []
+    """Return the bilateral meetings an article reports, one per pair of parties."""
+    return meetings.extract(build_context(article, sentences, mentions, lexicon))
 
 
 def find_pledges(
@@ -36,4 +337,5 @@ def find_pledges(
     lexicon: EventLexicon,
     entity_lexicon: EntityLexicon,
 ) -> list[PledgeMention]:
-    return []
+    """Return the pledges an article reports (commitments, offers, deliveries), merged per item."""
+    return pledges.extract(build_context(article, sentences, mentions, lexicon))

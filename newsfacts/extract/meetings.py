@@ -1,0 +1,303 @@
+"""Bilateral meetings: met, held talks, visited, hosted, phone or video calls between exactly two parties.
+
+Per sentence: a meeting trigger (seeds/meeting_triggers.csv) and exactly two parties make a meeting.
+Parties are read from the people named (the country or organisation each served at the article's
+date), then from countries, organisations, capitals and demonyms; a sentence naming only the
+counterpart ("I spoke today with the Prime Minister of Canada") gets the article's home party as the
+other side. Three or more parties, a summit or a trilateral format, an invitation, a proposal or a
+cancelled meeting are not bilateral meetings, unless the sentence says it happened on the sidelines.
+Sentences reporting the same pair are merged into one meeting, each filling what the others lack
+(date, place, mode, participants).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsfacts.extract import dates
+from newsfacts.extract.records import MeetingMention
+
+if TYPE_CHECKING:
+    from newsfacts.extract.events import ArticleContext, Party, Trigger
+    from newsfacts.extract.text import Sentence
+
+_MODE_RANK = {"video": 3, "call": 2, "in_person": 1, "unknown": 0, "": 0}
+_TITLE_CALL = re.compile(r"\b(?:telephone|phone)\b", re.IGNORECASE)
+_TITLE_VIDEO = re.compile(r"\bvideo\b", re.IGNORECASE)
+# "in Kyiv", "to Sochi", "arrived in Saint Petersburg": the preposition a place follows.
+_PLACE_PREP = re.compile(
+    r"(?:\bin|\bto|\bat|\bfrom|\bvisited|\bvisiting)\s+(?:the city of\s+)?$", re.IGNORECASE
+)
+_CAPITAL_OF = re.compile(r"\bin the capital of\s*$", re.IGNORECASE)
+_CITY_GUESS = re.compile(
+    r"\b(?:in|to|at)\s+(?P<city>(?:St\.? |Saint |San |New |Los )?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"
+)
+_NOT_CITY = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "Its",
+    "Parliament",
+    "Congress",
+    "Government",
+    "Cabinet",
+    "Office",
+    "Council",
+    "Ministry",
+    "Kremlin",
+    "Donbas",
+    "Donbass",
+    "Crimea",
+    "Europe",
+    "Africa",
+    "Asia",
+    "America",
+    "Syria's",
+    "Turn",
+    "Addition",
+    "Particular",
+    "Total",
+    "General",
+    "Response",
+    "Order",
+    "Light",
+    "Spite",
+    "Terms",
+    "View",
+    "Connection",
+    "Support",
+    "Favour",
+    "Favor",
+    "Future",
+    "Person",
+    "Public",
+    "Private",
+    "Time",
+    "Part",
+    "Line",
+    "Accordance",
+    "Return",
+}
+
+
+@dataclass
+class _Draft:
+    """A meeting being assembled from the sentences that report one pair of parties."""
+
+    pair: tuple[str, str]
+    sentence: Sentence
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    participants: dict[str, str] = field(default_factory=dict)  # key -> name, in order
+    date: dates.ResolvedDate = dates.UNKNOWN
+    location: str | None = None
+    mode: str = "unknown"
+
+
+def _matches(
+    sentence: Sentence, triggers: tuple[Trigger, ...], kind: str
+) -> list[tuple[re.Match[str], Trigger]]:
+    """Return the matches in a sentence of the triggers of one kind."""
+    return [(m, t) for t in triggers if t.kind == kind for m in t.pattern.finditer(sentence.text)]
+
+
+def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Match[str], Trigger]]) -> bool:
+    """Return True when the sentence reports a multilateral format or a meeting that did not happen."""
+    triggers = ctx.lexicon.meeting_triggers
+    spans = [(m.start(), m.end()) for m, _ in hits]
+    if _matches(sentence, triggers, "sidelines"):
+        return False
+    for m, _ in _matches(sentence, triggers, "multilateral"):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
+            return True
+    # An invitation, a proposal or a cancellation vetoes only the trigger it stands next to.
+    for m, _ in _matches(sentence, triggers, "not_meeting"):
+        if any(abs(m.start() - b) < 60 or abs(a - m.end()) < 60 for a, b in spans):
+            return True
+    return False
+
+
+def _distinct(parties: list[Party]) -> list[str]:
+    """Return the distinct party keys in order of first appearance."""
+    seen: list[str] = []
+    for p in parties:
+        if p.key not in seen:
+            seen.append(p.key)
+    return seen
+
+
+def choose_pair(parties: list[Party], trigger_at: int, home: str | None) -> tuple[list[str], bool] | None:
+    """Return the two parties of a meeting sentence and whether the home party was filled in.
+
+    People decide first: two people from two parties make the pair, three make a multilateral
+    meeting (None). One person's party pairs with the only other party named after the trigger,
+    else with the home party. Named parties alone pair when there are exactly two of them.
+    """
+    via_people = _distinct([p for p in parties if p.person_key])
+    named = _distinct([p for p in parties if not p.person_key])
+    if len(via_people) >= 3:
+        return None
+    if len(via_people) == 2:
+        return via_people, False
+    if len(via_people) == 1:
+        others = [k for k in named if k != via_people[0]]
+        if len(others) == 1:
+            return [via_people[0], others[0]], False
+        after = _distinct(
+            [p for p in parties if not p.person_key and p.key != via_people[0] and p.start >= trigger_at]
+        )
+        if others and after:
+            return [via_people[0], after[0]], False
+        if home and home != via_people[0] and not others:
+            return [home, via_people[0]], True
+        return None
+    if len(named) == 2:
+        return named, False
+    if len(named) == 1 and home and home != named[0]:
+        return [home, named[0]], True
+    return None
+
+
+def _location(sentence: Sentence, ctx: ArticleContext) -> str | None:
+    """Return the city a meeting sentence places the meeting in, or None."""
+    for m in ctx.places_in(sentence):
+        before = ctx.article.body[max(0, m.char_start - 30) : m.char_start]
+        if _PLACE_PREP.search(before):
+            capital = ctx.lexicon.capitals.get(_fold(m.canonical_name)) or ctx.lexicon.capitals.get(
+                _fold(m.surface)
+            )
+            return capital[0] if capital else m.canonical_name
+    for p in ctx.parties_in(sentence):
+        before = ctx.article.body[max(0, p.start - 30) : p.start]
+        if p.via == "name" and _CAPITAL_OF.search(before):
+            for city, iso3 in ctx.lexicon.capitals.values():
+                if iso3 == p.key:
+                    return city
+    known = {m.surface for m in ctx.mentions_by_sentence.get(sentence.index, [])}
+    for m in _CITY_GUESS.finditer(sentence.text):
+        city = m.group("city")
+        if (
+            city in known
+            or city in _NOT_CITY
+            or city in dates.MONTHS
+            or city.lower() in dates.MONTHS
+            or city.lower() in dates.WEEKDAYS
+        ):
+            continue
+        if any(city in k or k in city for k in known):
+            continue
+        return re.sub(r"^St\.? ", "Saint ", city)
+    return None
+
+
+def _fold(text: str) -> str:
+    """Return a lookup key for a name (lazy import: events imports this module)."""
+    from newsfacts.extract.events import fold
+
+    return fold(text)
+
+
+def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> _Draft | None:
+    """Return the meeting a sentence reports, or None."""
+    hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
+    if not hits or _is_vetoed(sentence, ctx, hits):
+        return None
+    first, _ = min(hits, key=lambda h: h[0].start())
+    parties = ctx.parties_in(sentence)
+    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
+    if chosen is None:
+        return None
+    pair, filled = chosen
+    mode = max((t.mode or "unknown" for _, t in hits), key=lambda m: _MODE_RANK[m])
+    confidence = max(t.confidence for _, t in hits) * (0.8 if filled else 1.0)
+    draft = _Draft(
+        pair=(pair[0], pair[1]),
+        sentence=sentence,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        confidence=round(confidence, 3),
+        mode=mode,
+    )
+    for p in parties:
+        if p.person_key and p.key in pair and p.person_name:
+            draft.participants.setdefault(p.person_key, p.person_name)
+    if ctx.home in pair and ctx.home_person and not any(p.key == ctx.home and p.person_key for p in parties):
+        draft.participants.setdefault(*ctx.home_person)
+    draft.date, _ = dates.event_date(
+        sentence.text,
+        sentence.start,
+        first.start(),
+        ctx.article.published_on,
+        ctx.reference if ctx.reference_inferred else None,
+    )
+    draft.location = _location(sentence, ctx)
+    return draft
+
+
+def _better_date(a: dates.ResolvedDate, b: dates.ResolvedDate) -> dates.ResolvedDate:
+    """Return the more precise of two dates (the first on a tie)."""
+    rank = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+    return b if rank[b.precision] > rank[a.precision] else a
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Return one draft per unordered pair, later sentences filling what the first lacks."""
+    merged: dict[frozenset[str], _Draft] = {}
+    for d in drafts:
+        key = frozenset(d.pair)
+        if key not in merged:
+            merged[key] = d
+            continue
+        m = merged[key]
+        m.date = _better_date(m.date, d.date)
+        m.location = m.location or d.location
+        if _MODE_RANK[d.mode] > _MODE_RANK[m.mode]:
+            m.mode = d.mode
+        for k, name in d.participants.items():
+            m.participants.setdefault(k, name)
+        m.confidence = max(m.confidence, d.confidence)
+    return list(merged.values())
+
+
+def extract(ctx: ArticleContext) -> list[MeetingMention]:
+    """Return the bilateral meetings of one article."""
+    drafts = [d for s in ctx.sentences if (d := _from_sentence(s, ctx))]
+    title = ctx.article.title or ""
+    title_mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
+    out: list[MeetingMention] = []
+    for d in _merge(drafts):
+        if d.mode == "unknown" and title_mode:
+            d.mode = title_mode
+        a, b = d.pair
+        out.append(
+            MeetingMention(
+                party_a_key=a,
+                party_a_name=ctx.party_name(a),
+                party_b_key=b,
+                party_b_name=ctx.party_name(b),
+                participants=list(d.participants.values()),
+                participant_keys=list(d.participants.keys()),
+                meeting_date=d.date.date,
+                date_precision=d.date.precision,
+                date_basis=d.date.basis,
+                location=d.location,
+                mode=d.mode,
+                topics=[],
+                sentence_index=d.sentence.index,
+                char_start=d.evidence_start,
+                char_end=d.evidence_end,
+                evidence=ctx.article.body[d.evidence_start : d.evidence_end],
+                confidence=d.confidence,
+            )
+        )
+    return out
