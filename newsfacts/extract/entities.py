@@ -1,22 +1,1088 @@
-"""Entity mentions: countries, organisations, people, places. (STUB: owner replaces.)"""
+"""Entity mentions — countries, organisations, people, places — and in-article coreference.
+
+Entry points (pipeline.py): `load_entity_lexicon(seeds_dir)` once, then
+`find_mentions(article, sentences, lexicon) -> list[EntityMention]` per article, sorted by position.
+
+What `find_mentions` finds, and the `method` it records:
+  * countries by name (`gazetteer`), alias ("Türkiye", "U.S.": `alias`), demonym ("Latvian": `demonym`),
+    seat or capital acting as the country ("the Kremlin said", "Riga proposed": `metonym`);
+    a capital used as a place ("in Kyiv") is a `location` with key "place:kyiv" (`gazetteer`);
+  * organisations by name or alias (EU, NATO, "North Atlantic Alliance");
+  * seeded people by full name or alias (`gazetteer`/`alias`), transliteration variants folded by the
+    narrow rules of `names.translit_key` (`alias`), surname alone (`surname`) when the person was
+    introduced earlier in the article or the seeds mark the surname as unambiguous;
+  * people absent from the seeds (`pattern`, key "person:<folded name>") when a capitalised name follows
+    a title or role ("Defence Minister Jane Doe", "Prime Minister of X, Y Z", "Mr. Doe"), stands in
+    apposition to a role ("Jane Doe, the minister of …"), or comes before a speech verb ("Jane Doe said");
+  * role phrases resolved to a person (`role`): "the President of Latvia", "Latvian President",
+    "his Latvian counterpart", "the Head of State", "the Minister" → the person holding that role in
+    this article, else the holder in seeds/person_roles.csv at the article's date;
+  * pronouns he/him/his/she/her (`pronoun`) → the most salient compatible person before them.
+
+Helpers for the quote and event extractors:
+  * `fold_name(s)`, `person_key(name)` (re-exported from `names`);
+  * `resolve_person_at(mentions, sentences, char_pos)` → the person mention that a pronoun or role
+    phrase at char_pos refers to (the mention covering char_pos if it is a person, else the most
+    salient person before it), or None;
+  * `mentions_in(mentions, start, end)` → the mentions lying inside [start, end);
+  * lexicon look-ups: `lexicon.canonical_name(key)`, `lexicon.key_for_name(name)` (country, organisation
+    or seeded person by any name or alias), `lexicon.country_for_capital(name)`,
+    `lexicon.country_for_demonym(word)`, `lexicon.parent_org(key)` (European Commission → EU),
+    `lexicon.person_country(key)`, `lexicon.role_holders(role, where, on_date)`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfacts.extract.names import fold_name, person_key, place_key, translit_key, translit_word
 from newsfacts.extract.records import Article, EntityMention
+from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
+
+__all__ = [
+    "EntityLexicon",
+    "find_mentions",
+    "fold_name",
+    "load_entity_lexicon",
+    "mentions_in",
+    "person_key",
+    "resolve_person_at",
+]
+
+# Countries whose names reach English through Cyrillic transliteration: only their people get the
+# transliteration-variant matching of names.translit_key.
+_CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "KAZ", "KGZ", "TJK", "MNG", "BGR", "SRB", "MKD", "SUN"})
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the white-space separated words of text as a set (for closed word classes)."""
+    return frozenset(text.split())
+
+
+# Grammar words of the name patterns (closed classes, not reference data).
+_HONORIFICS = _words("mr mrs ms miss dr sir dame lord lady madam madame mme monsieur herr")
+_PARTICLES = _words("von van der den de da di del della dos das du le la al el bin ibn ben ter")
+_PLACE_PREPOSITIONS = _words(
+    "in to from at near into via outside inside around towards toward visited visit visiting visits "
+    "arrived arrive arriving reached across through throughout of over hosted between within"
+)
+_PLACE_NOUNS = _words(
+    "region oblast city residents mayor airport district suburbs outskirts metro time hospital streets "
+    "street province area authorities regional marathon"
+)
+_SUBJECT_OPENERS = _words("and but that while when as then so yet meanwhile however")
+_NOT_NAME_WORDS = _words(
+    """the a an in on at of for to from by with and or but if as this that these those there here it its
+    he she they we i you his her their our my your monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december
+    today yesterday tomorrow also however meanwhile after before during since until while when where
+    what who why how according following despite thanks earlier later then now said says will would
+    president minister prime chancellor secretary general ambassador mr mrs ms dr sir state government
+    ministry office council parliament army forces armed national federal republic kingdom union
+    european united international foreign defence defense affairs security committee agency
+    department news press photo video read more updated north south east west central new great
+    all some many most no not one two three first second last next every each both other another
+    ukrainian russian american british"""
+)
+_SPEECH_VERBS = _words(
+    """said says say told tells stated states noted notes added adds emphasized emphasised emphasizes
+    emphasises stressed stresses underlined underscored explained explains wrote writes announced
+    announces declared declares claimed claims insisted insists warned warns argued argues believes
+    believed asked asks replied replies responded responds commented comments confirmed confirms
+    tweeted posted recalled acknowledged admitted reiterated assured urged called pointed expressed
+    suggested proposed thinks thought hopes hoped reported reports continued concluded"""
+)
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_COUNTERPART_SOURCE = frozenset({"from", "of"})
+
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+_CONFIDENCE = {
+    "gazetteer": 0.95,
+    "alias": 0.9,
+    "demonym": 0.8,
+    "metonym": 0.85,
+    "surname": 0.85,
+    "pattern": 0.7,
+    "role": 0.75,
+    "pronoun": 0.6,
+}
+_PRIORITY = {"country": 4, "organization": 4, "person": 3, "capital": 2, "location": 2, "demonym": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer reading of a phrase."""
+
+    key: str
+    entity_type: str  # person | country | organization | location | capital
+    canonical: str
+    method: str
+    case: tuple[int, ...]  # per token: 0 any case, 1 initial capital, 2 all capitals
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    role: str
+    matches: frozenset[str]  # person_roles codes this phrase can refer to; empty = any role
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInfo:
+    key: str
+    canonical: str
+    country: str
+    gender: str  # m | f | ''
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpell:
+    person_key: str
+    role: str
+    where: str  # ISO3, org_id or place key
+    valid_from: str
+    valid_to: str  # '' = still in office
 
 
 @dataclass(frozen=True)
 class EntityLexicon:
-    pass
+    """Compiled look-up tables, built once from seeds/ by `load_entity_lexicon`."""
+
+    phrases: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
+    first_tokens: frozenset[str] = frozenset()
+    max_len: int = 1
+    roles: dict[tuple[str, ...], RoleEntry] = field(default_factory=dict)
+    role_first: frozenset[str] = frozenset()
+    role_max_len: int = 1
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    spells_by_person: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
+    spells_by_role: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
+    translit_people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # translit key -> person keys
+    names: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+    key_by_name: dict[str, str] = field(default_factory=dict)  # folded name/alias -> key
+    capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    parents: dict[str, str] = field(default_factory=dict)  # org_id -> member_of
+    speech_verbs: frozenset[str] = _SPEECH_VERBS
+
+    def canonical_name(self, key: str) -> str | None:
+        """Return the canonical name of an entity key (country, organisation, person, place), or None."""
+        if key in self.names:
+            return self.names[key]
+        if key.startswith(("person:", "place:")):
+            return key.split(":", 1)[1].title()
+        return None
+
+    def key_for_name(self, name: str) -> str | None:
+        """Return the key of the country, organisation or seeded person with this name or alias, or None."""
+        return self.key_by_name.get(fold_name(name))
+
+    def country_for_capital(self, name: str) -> str | None:
+        """Return the ISO3 code of the country whose capital (or seat) this is, or None."""
+        return self.capitals.get(fold_name(name))
+
+    def country_for_demonym(self, word: str) -> str | None:
+        """Return the ISO3 code of the country this demonym names ("Latvian" → LVA), or None."""
+        return self.demonyms.get(fold_name(word))
+
+    def parent_org(self, key: str) -> str | None:
+        """Return the organisation key is a body of (European Commission → EU), or None."""
+        return self.parents.get(key)
+
+    def person_country(self, key: str) -> str | None:
+        """Return the ISO3 country of a seeded person, or None."""
+        info = self.people.get(key)
+        return info.country if info else None
+
+    def role_holders(self, role: str, where: str | None, on_date: str | None) -> list[str]:
+        """Return the person keys holding role (a person_roles code) in where on on_date (None = today)."""
+        out: list[str] = []
+        for spell in self.spells_by_role.get(role, ()):
+            if where is not None and spell.where != where:
+                continue
+            if _in_office(spell, on_date):
+                out.append(spell.person_key)
+        return out
+
+
+def _in_office(spell: RoleSpell, on_date: str | None) -> bool:
+    """Return True when the spell covers on_date; with no date, when it is still open."""
+    if on_date is None:
+        return not spell.valid_to
+    return (not spell.valid_from or spell.valid_from <= on_date) and (
+        not spell.valid_to or on_date < spell.valid_to
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Building the lexicon
+
+
+def _tokens_of(phrase: str) -> list[str]:
+    """Return the surface tokens of a phrase, as the article tokenizer would cut them."""
+    return [m.group() for m in _TOKEN_RE.finditer(phrase)]
+
+
+def _case_of(token: str) -> int:
+    """Return the case class a seed token demands: 0 any, 1 initial capital, 2 all capitals."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or token[0].islower():
+        return 0
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 3:
+        return 2
+    return 1
+
+
+def _text_case(token: str) -> int:
+    """Return the case class of a text token: 0 lower, 1 initial capital, 2 all capitals."""
+    if not token[0].isupper():
+        return 0
+    letters = [c for c in token if c.isalpha()]
+    return 2 if len(letters) >= 2 and all(c.isupper() for c in letters) else 1
+
+
+def _add_phrase(
+    table: dict[tuple[str, ...], list[Entry]],
+    phrase: str,
+    key: str,
+    entity_type: str,
+    canonical: str,
+    method: str,
+) -> None:
+    """Add one phrase reading to the gazetteer table (no duplicates of the same key)."""
+    toks = _tokens_of(phrase)
+    if not toks:
+        return
+    folded = tuple(fold_name(t) for t in toks)
+    if any(not f for f in folded):
+        return
+    entry = Entry(
+        key, entity_type, canonical, method, tuple(_case_of(t) for t in toks), _PRIORITY[entity_type]
+    )
+    bucket = table.setdefault(folded, [])
+    if all(e.key != key or e.entity_type != entity_type for e in bucket):
+        bucket.append(entry)
 
 
 def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
-    return EntityLexicon()
+    """Return the entity lexicon compiled from seeds/ (or seeds_dir): gazetteers, roles, people."""
+    table: dict[tuple[str, ...], list[Entry]] = {}
+    names: dict[str, str] = {}
+    key_by_name: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    parents: dict[str, str] = {}
+
+    for row in read_seed("countries", seeds_dir):
+        iso3, name = row["iso3"], row["name"]
+        names[iso3] = name
+        for i, phrase in enumerate([name, row.get("official_name", ""), *split_list(row.get("aliases", ""))]):
+            if phrase:
+                _add_phrase(table, phrase, iso3, "country", name, "gazetteer" if i == 0 else "alias")
+                key_by_name.setdefault(fold_name(phrase), iso3)
+        key_by_name.setdefault(iso3.casefold(), iso3)
+        for demonym in split_list(row.get("demonyms", "")):
+            _add_phrase(table, demonym, iso3, "demonym", name, "demonym")
+            demonyms.setdefault(fold_name(demonym), iso3)
+        capital = row.get("capital", "")
+        for phrase in [capital, *split_list(row.get("capital_aliases", ""))]:
+            if phrase:
+                _add_phrase(table, phrase, iso3, "capital", capital, "capital")
+                capitals.setdefault(fold_name(phrase), iso3)
+        for phrase in split_list(row.get("metonyms", "")):
+            _add_phrase(table, phrase, iso3, "country", name, "metonym")
+            capitals.setdefault(fold_name(phrase), iso3)
+
+    for row in read_seed("organizations", seeds_dir):
+        org_id, name = row["org_id"], row["name"]
+        names[org_id] = name
+        if row.get("member_of"):
+            parents[org_id] = row["member_of"]
+        for i, phrase in enumerate([name, *split_list(row.get("aliases", ""))]):
+            _add_phrase(table, phrase, org_id, "organization", name, "gazetteer" if i == 0 else "alias")
+            key_by_name.setdefault(fold_name(phrase), org_id)
+
+    for row in read_seed("places", seeds_dir):
+        name = row["name"]
+        for phrase in [name, *split_list(row.get("aliases", ""))]:
+            _add_phrase(table, phrase, place_key(name), "location", name, "gazetteer")
+
+    people: dict[str, PersonInfo] = {}
+    translit: dict[str, list[str]] = {}
+    for row in read_seed("people", seeds_dir):
+        pid, name = row["person_id"], row["canonical_name"]
+        if not pid or not name:
+            continue
+        people[pid] = PersonInfo(pid, name, row.get("country_iso3", ""), row.get("gender", ""))
+        names[pid] = name
+        aliases = split_list(row.get("aliases", ""))
+        for i, phrase in enumerate([name, *aliases]):
+            single = len(_tokens_of(phrase)) == 1
+            _add_phrase(
+                table,
+                phrase,
+                pid,
+                "person",
+                name,
+                "gazetteer" if i == 0 else ("alias" if not single else "surname"),
+            )
+            key_by_name.setdefault(fold_name(phrase), pid)
+        if row.get("surname"):
+            _add_phrase(table, row["surname"], pid, "person", name, "surname")
+        if people[pid].country in _CYRILLIC_COUNTRIES:
+            for phrase in [name, *aliases]:
+                for variant in {translit_key(phrase), translit_word(fold_name(phrase).split()[-1])}:
+                    bucket = translit.setdefault(variant, [])
+                    if pid not in bucket:
+                        bucket.append(pid)
+
+    spells: list[RoleSpell] = [
+        RoleSpell(
+            r["person_id"],
+            r["role"],
+            r.get("org_or_country", ""),
+            r.get("valid_from", ""),
+            r.get("valid_to", ""),
+        )
+        for r in read_seed("person_roles", seeds_dir)
+        if r.get("person_id") in people
+    ]
+    by_person: dict[str, list[RoleSpell]] = {}
+    by_role: dict[str, list[RoleSpell]] = {}
+    for spell in spells:
+        by_person.setdefault(spell.person_key, []).append(spell)
+        by_role.setdefault(spell.role, []).append(spell)
+
+    roles: dict[tuple[str, ...], RoleEntry] = {}
+    for row in read_seed("roles", seeds_dir):
+        folded = tuple(fold_name(t) for t in _tokens_of(row["phrase"]))
+        matches = (
+            frozenset() if row.get("matches", "") == "any" else frozenset(split_list(row.get("matches", "")))
+        )
+        if folded:
+            roles.setdefault(folded, RoleEntry(row["role"], matches))
+
+    speech = set(_SPEECH_VERBS)
+    for row in read_seed("cue_verbs", seeds_dir):
+        for value in list(row.values())[:1]:
+            if value and " " not in value:
+                speech.add(value.casefold())
+
+    frozen = {k: tuple(sorted(v, key=lambda e: -e.priority)) for k, v in table.items()}
+    return EntityLexicon(
+        phrases=frozen,
+        first_tokens=frozenset(k[0] for k in frozen),
+        max_len=max((len(k) for k in frozen), default=1),
+        roles=roles,
+        role_first=frozenset(k[0] for k in roles),
+        role_max_len=max((len(k) for k in roles), default=1),
+        people=people,
+        spells_by_person={k: tuple(v) for k, v in by_person.items()},
+        spells_by_role={k: tuple(v) for k, v in by_role.items()},
+        translit_people={k: tuple(v) for k, v in translit.items()},
+        names=names,
+        key_by_name=key_by_name,
+        capitals=capitals,
+        demonyms=demonyms,
+        parents=parents,
+        speech_verbs=frozenset(speech),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Tokens
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    fold: str
+    case: int
+    sent: int
+    possessive: bool
+
+
+def _tokenize(body: str, sentences: list[Sentence]) -> list[_Tok]:
+    """Return the word tokens of body with their sentence index; "'s" is cut off and flagged."""
+    starts = [s.start for s in sentences]
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(body):
+        text = m.group()
+        start, end = m.start(), m.end()
+        possessive = False
+        if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
+            text, end, possessive = text[:-2], end - 2, True
+        si = bisect.bisect_right(starts, start) - 1
+        if si < 0 or start >= sentences[si].end:
+            continue  # outside every sentence (should not happen with split_sentences)
+        out.append(_Tok(start, end, text, fold_name(text), _text_case(text), si, possessive))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Mentions in progress
+
+
+@dataclass(slots=True)
+class _Mention:
+    i: int  # first token
+    j: int  # one past the last token
+    key: str
+    entity_type: str
+    canonical: str
+    method: str
+    confidence: float
+    gender: str = ""
+    role: str = ""  # role bound to this person in the article
+    where: str = ""
+
+
+def _gazetteer(toks: list[_Tok], lexicon: EntityLexicon) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """Return the longest gazetteer matches as (first token, end token, readings), left to right."""
+    found: list[tuple[int, int, tuple[Entry, ...]]] = []
+    n = len(toks)
+    i = 0
+    phrases, first = lexicon.phrases, lexicon.first_tokens
+    while i < n:
+        tok = toks[i]
+        if tok.fold not in first:
+            i += 1
+            continue
+        best: tuple[int, tuple[Entry, ...]] | None = None
+        limit = min(lexicon.max_len, n - i)
+        for length in range(limit, 0, -1):
+            span = toks[i : i + length]
+            if span[-1].sent != tok.sent or any(t.possessive for t in span[:-1]):
+                continue
+            entries = phrases.get(tuple(t.fold for t in span))
+            if not entries:
+                continue
+            ok = tuple(e for e in entries if _case_ok(e.case, span))
+            if ok:
+                best = (length, ok)
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append((i, i + best[0], best[1]))
+        i += best[0]
+    return found
+
+
+def _case_ok(required: tuple[int, ...], span: list[_Tok]) -> bool:
+    """Return True when every text token is at least as capitalised as the seed demands."""
+    for need, tok in zip(required, span, strict=True):
+        if need == 2 and tok.case != 2:
+            return False
+        if need == 1 and tok.case == 0:
+            return False
+    return True
 
 
 def find_mentions(article: Article, sentences: list[Sentence], lexicon: EntityLexicon) -> list[EntityMention]:
-    return []
+    """Return every entity mention in the article body, resolved and sorted by position."""
+    body = article.body
+    if not sentences or not body:
+        return []
+    toks = _tokenize(body, sentences)
+    finder = _Finder(body, toks, sentences, lexicon, article.published_on)
+    return finder.run()
+
+
+# --------------------------------------------------------------------------------------------------
+# The per-article finder
+
+
+class _Finder:
+    """Holds one article's tokens and mentions while the passes run."""
+
+    def __init__(
+        self,
+        body: str,
+        toks: list[_Tok],
+        sentences: list[Sentence],
+        lexicon: EntityLexicon,
+        on_date: str | None,
+    ) -> None:
+        self.body = body
+        self.toks = toks
+        self.sentences = sentences
+        self.lex = lexicon
+        self.on_date = on_date
+        self.mentions: list[_Mention] = []
+        self.covered: list[_Mention | None] = [None] * len(toks)
+        self.surnames: dict[str, str] = {}  # folded surname -> person key introduced in this article
+        self.gender: dict[str, str] = {}
+        self.bound: list[tuple[int, str, str, str]] = []  # (token, role, where, person key) in order
+
+    # -- helpers --------------------------------------------------------------------------------
+    def gap(self, a: int, b: int) -> str:
+        """Return the body text between token a's end and token b's start."""
+        return self.body[self.toks[a].end : self.toks[b].start]
+
+    def add(self, m: _Mention) -> _Mention:
+        self.mentions.append(m)
+        for k in range(m.i, m.j):
+            if self.covered[k] is None:
+                self.covered[k] = m
+        if m.entity_type == "person":
+            self.introduce(m.key, m.canonical)
+        return m
+
+    def introduce(self, key: str, canonical: str) -> None:
+        words = fold_name(canonical).split()
+        if words:
+            self.surnames.setdefault(words[-1], key)
+        info = self.lex.people.get(key)
+        if info is not None:
+            self.gender.setdefault(key, info.gender)
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return 0 <= a < len(self.toks) and 0 <= b < len(self.toks) and self.toks[a].sent == self.toks[b].sent
+
+    # -- passes ---------------------------------------------------------------------------------
+    def run(self) -> list[EntityMention]:
+        self.pass_gazetteer()
+        roles = self.pass_roles()
+        self.pass_names(roles)
+        self.bind_roles(roles)
+        self.pass_pronouns()
+        return self.emit()
+
+    def pass_gazetteer(self) -> None:
+        toks, lex = self.toks, self.lex
+        for i, j, entries in _gazetteer(toks, lex):
+            entry = entries[0]
+            if entry.entity_type == "person":
+                entry = self.pick_person(entries)
+                if entry is None:
+                    continue
+                if entry.method == "surname" and not self.surname_ok(i, entry):
+                    continue
+                self.add(
+                    _Mention(
+                        i,
+                        j,
+                        entry.key,
+                        "person",
+                        entry.canonical,
+                        entry.method,
+                        _CONFIDENCE[entry.method],
+                        gender=self.lex.people[entry.key].gender if entry.key in self.lex.people else "",
+                    )
+                )
+            elif entry.entity_type == "capital":
+                if _capital_is_actor_at(self, i, j):
+                    self.add(
+                        _Mention(
+                            i,
+                            j,
+                            entry.key,
+                            "country",
+                            lex.names.get(entry.key, entry.canonical),
+                            "metonym",
+                            _CONFIDENCE["metonym"],
+                        )
+                    )
+                else:
+                    self.add(
+                        _Mention(
+                            i, j, place_key(entry.canonical), "location", entry.canonical, "gazetteer", 0.8
+                        )
+                    )
+            elif entry.entity_type == "demonym":
+                self.add(
+                    _Mention(i, j, entry.key, "country", entry.canonical, "demonym", _CONFIDENCE["demonym"])
+                )
+            else:
+                self.add(
+                    _Mention(
+                        i,
+                        j,
+                        entry.key,
+                        entry.entity_type,
+                        entry.canonical,
+                        entry.method,
+                        _CONFIDENCE[entry.method],
+                    )
+                )
+
+    def pick_person(self, entries: tuple[Entry, ...]) -> Entry | None:
+        """Return the person reading of an ambiguous phrase: one introduced here first, else the only one."""
+        people = [e for e in entries if e.entity_type == "person"]
+        for e in people:
+            if e.key in self.gender or e.key in self.surnames.values():
+                return e
+        if len({e.key for e in people}) == 1:
+            return people[0]
+        return None
+
+    def surname_ok(self, i: int, entry: Entry) -> bool:
+        """Return True unless a lone surname looks like an ordinary word here ("in May")."""
+        tok = self.toks[i]
+        if tok.case == 0:
+            return False
+        prev = self.toks[i - 1] if i > 0 and self.toks[i - 1].sent == tok.sent else None
+        return not (
+            prev is not None and prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}
+        )
+
+    def pass_roles(self) -> list[_RoleHit]:
+        """Return the role phrases of the article with the country/organisation they are tied to."""
+        toks, lex = self.toks, self.lex
+        hits: list[_RoleHit] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if tok.fold not in lex.role_first:
+                i += 1
+                continue
+            found: tuple[int, RoleEntry] | None = None
+            for length in range(min(lex.role_max_len, n - i), 0, -1):
+                span = toks[i : i + length]
+                if span[-1].sent != tok.sent:
+                    continue
+                entry = lex.roles.get(tuple(t.fold for t in span))
+                if entry is not None:
+                    found = (length, entry)
+                    break
+            if found is None:
+                i += 1
+                continue
+            length, entry = found
+            # Plural forms ("ministers") are different tokens and never reach here; skip lower-case
+            # single-word roles that are common nouns unless a determiner points at one person.
+            hit = _RoleHit(i, i + length, entry.role, entry.matches, "")
+            self.attach_where(hit)
+            if tok.case == 0 and not self.has_determiner(hit):
+                i += length
+                continue
+            hits.append(hit)
+            i = hit.j
+        return hits
+
+    def has_determiner(self, hit: _RoleHit) -> bool:
+        k = hit.i - 1
+        while (
+            k >= 0
+            and self.same_sentence(k, hit.i)
+            and self.covered[k] is not None
+            and self.covered[k].method == "demonym"
+        ):
+            k -= 1
+        return (
+            k >= 0
+            and self.same_sentence(k, hit.i)
+            and self.toks[k].fold in {"the", "his", "her", "their", "its"}
+        )
+
+    def attach_where(self, hit: _RoleHit) -> None:
+        """Set hit.where from a demonym/country/org before the role or "of <country>" after it."""
+        toks = self.toks
+        k = hit.i - 1
+        if k >= 0 and self.same_sentence(k, hit.i):
+            m = self.covered[k]
+            if m is not None and m.entity_type in {"country", "organization"} and m.j == hit.i:
+                hit.where = m.key
+                hit.left = m.i
+        j = hit.j
+        if j + 1 < len(toks) and toks[j].fold in _COUNTERPART_SOURCE and self.same_sentence(j, hit.i):
+            k = j + 1
+            if toks[k].fold == "the" and k + 1 < len(toks):
+                k += 1
+            m = self.covered[k]
+            if m is not None and m.entity_type in {"country", "organization"} and m.i == k:
+                if not hit.where or toks[j].fold == "of":
+                    hit.where = m.key
+                hit.j = m.j
+            elif m is not None and m.entity_type == "location" and m.i == k:
+                hit.where = m.key
+                hit.j = m.j
+
+    def pass_names(self, roles: list[_RoleHit]) -> None:
+        """Add capitalised names that are people: after a role or title, before a speech verb, appositions."""
+        toks = self.toks
+        role_end = {h.j: h for h in roles}
+        role_start = {h.i: h for h in roles}
+        n = len(toks)
+        i = 0
+        while i < n:
+            if self.covered[i] is not None or toks[i].case == 0 or not toks[i].text[0].isalpha():
+                i += 1
+                continue
+            j = self.name_run_end(i)
+            # Drop leading words that cannot be part of a name ("Yesterday Jane Doe said").
+            a = i
+            while a < j and (toks[a].fold in _NOT_NAME_WORDS or a in role_start):
+                a += 1
+            if a >= j:
+                i = j
+                continue
+            key = self.name_reading(a, j, role_end, role_start)
+            if key is not None:
+                pid, canonical, method, conf = key
+                self.add(
+                    _Mention(a, j, pid, "person", canonical, method, conf, gender=self.honorific_gender(a))
+                )
+            i = j
+
+    def name_run_end(self, i: int) -> int:
+        """Return the end of the run of capitalised tokens (with name particles and initials) from i."""
+        toks = self.toks
+        j = i + 1
+        while j < len(toks) and toks[j].sent == toks[i].sent and self.covered[j] is None and j - i < 5:
+            gap = self.gap(j - 1, j)
+            if gap not in (" ", "-", "\u00a0") and not (gap == ". " and len(toks[j - 1].text) == 1):
+                break
+            t = toks[j]
+            if (t.case >= 1 and t.text[0].isalpha() and t.fold not in _NOT_NAME_WORDS) or (
+                t.fold in _PARTICLES
+                and j + 1 < len(toks)
+                and toks[j + 1].case >= 1
+                and self.covered[j + 1] is None
+            ):
+                j += 1
+            else:
+                break
+            if toks[j - 1].possessive:
+                break
+        return j
+
+    def name_reading(
+        self, a: int, j: int, role_end: dict[int, _RoleHit], role_start: dict[int, _RoleHit]
+    ) -> tuple[str, str, str, float] | None:
+        """Return (key, canonical, method, confidence) when toks[a:j] names a person, else None."""
+        toks, lex = self.toks, self.lex
+        words = [t.fold for t in toks[a:j]]
+        full = " ".join(words)
+        # Transliteration variants of seeded people (Umyerov → Rustem Umerov).
+        tkey = " ".join(translit_word(w) for w in words)
+        people = lex.translit_people.get(tkey, ())
+        if len(people) == 1 and (j - a >= 2 or toks[a].text[0].isupper()):
+            pid = people[0]
+            return pid, lex.names[pid], "alias", 0.85
+        # A surname (or full name) of someone introduced earlier in the article.
+        if words[-1] in self.surnames and (
+            j - a == 1 or full == self.canonical_fold(self.surnames[words[-1]])
+        ):
+            pid = self.surnames[words[-1]]
+            return pid, lex.canonical_name(pid) or full, "surname", 0.8
+        cue = self.person_cue(a, j, role_end)
+        if cue == 0.0:
+            return None
+        if j - a == 1 and cue < 0.75:
+            return None  # a lone capitalised word is a person only after a title or role
+        name = self.body[toks[a].start : toks[j - 1].end]
+        return person_key(name), name, "pattern", cue
+
+    def canonical_fold(self, key: str) -> str:
+        return fold_name(self.lex.canonical_name(key) or "")
+
+    def person_cue(self, a: int, j: int, role_end: dict[int, _RoleHit]) -> float:
+        """Return the confidence that toks[a:j] is a person name from its context (0.0 = no evidence)."""
+        toks = self.toks
+        prev = a - 1
+        if prev >= 0 and self.same_sentence(prev, a):
+            if toks[prev].fold in _HONORIFICS:
+                return 0.8
+            # "President Jane Doe", "Minister of Defence of X Jane Doe", "Latvian President, Jane Doe"
+            if a in role_end:
+                return 0.8
+            if prev >= 1 and toks[prev].fold == "to" and toks[prev - 1].fold == "according":
+                return 0.75
+        if j < len(toks) and self.same_sentence(j, a):
+            nxt = toks[j]
+            if nxt.fold in self.lex.speech_verbs and self.gap(j - 1, j).strip() == "":
+                return 0.7
+            if self.gap(j - 1, j).strip() == ",":
+                k = j
+                if toks[k].fold in {"the", "a", "an"}:
+                    k += 1
+                while (
+                    k < len(toks)
+                    and self.covered[k] is not None
+                    and self.covered[k].entity_type in {"country", "organization"}
+                ):
+                    k = self.covered[k].j
+                if k < len(toks) and toks[k].fold in self.lex.role_first:
+                    return 0.75
+        return 0.0
+
+    def honorific_gender(self, a: int) -> str:
+        if a > 0 and self.same_sentence(a - 1, a):
+            f = self.toks[a - 1].fold
+            if f in {"mr", "sir", "lord", "monsieur", "herr"}:
+                return "m"
+            if f in {"mrs", "ms", "miss", "dame", "lady", "madam", "madame", "mme"}:
+                return "f"
+        return ""
+
+    def bind_roles(self, roles: list[_RoleHit]) -> None:
+        """Tie each role phrase to the named person beside it, else resolve it as coreference."""
+        toks = self.toks
+        by_start: dict[int, _Mention] = {}
+        by_end: dict[int, _Mention] = {}
+        for m in self.mentions:
+            if m.entity_type == "person":
+                by_start.setdefault(m.i, m)
+                by_end[m.j] = m
+        pending: list[_RoleHit] = []
+        for hit in roles:
+            # Title + name ("President Jane Doe", "Latvian President, Jane Doe"): the name starts where
+            # the role ends (a comma between them is allowed).
+            person = by_start.get(hit.j)
+            if person is None:
+                # Apposition: "Jane Doe, the Minister of Defence of X" / "Jane Doe, Latvia's President"
+                k = hit.left if hit.left is not None else hit.i
+                if k - 1 >= 0 and toks[k - 1].fold in {"the", "a"}:
+                    k -= 1
+                before = by_end.get(k)
+                if (
+                    before is not None
+                    and self.gap(k - 1, k).strip() == ","
+                    and self.same_sentence(k - 1, hit.i)
+                ):
+                    person = before
+            if person is not None and self.same_sentence(hit.i, person.i):
+                if hit.role != "counterpart":
+                    where = hit.where or self.lex.person_country(person.key) or ""
+                    person.role, person.where = hit.role, where
+                    self.bound.append((hit.i, hit.role, where, person.key))
+                continue
+            pending.append(hit)
+        for hit in pending:
+            resolved = self.resolve_role(hit)
+            if resolved is not None:
+                key, conf = resolved
+                start = hit.i
+                if (
+                    start > 0
+                    and toks[start - 1].fold in {"the", "his", "her"}
+                    and self.same_sentence(start - 1, start)
+                ):
+                    start -= 1
+                if hit.left is not None:
+                    start = min(start, hit.left)
+                self.add(
+                    _Mention(
+                        start,
+                        hit.j,
+                        key,
+                        "person",
+                        self.lex.canonical_name(key) or key,
+                        "role",
+                        conf,
+                        gender=self.gender.get(key, ""),
+                    )
+                )
+
+    def resolve_role(self, hit: _RoleHit) -> tuple[str, float] | None:
+        """Return (person key, confidence) for a role phrase standing alone, or None."""
+        lex = self.lex
+        if hit.role == "counterpart":
+            return self.resolve_counterpart(hit)
+        accepted = hit.matches | {hit.role}
+        # 1. the holder of that role named earlier in the article
+        for pos, role, where, key in reversed(self.bound):
+            if pos < hit.i and role in accepted and (not hit.where or hit.where == where):
+                return key, 0.8
+        # 2. a person of this article who holds the role (seeds, at the article's date)
+        seen = [m for m in self.mentions if m.entity_type == "person" and m.i < hit.i]
+        for m in reversed(seen):
+            for spell in lex.spells_by_person.get(m.key, ()):
+                if (
+                    spell.role in accepted
+                    and (not hit.where or spell.where == hit.where)
+                    and (self.on_date is None or _in_office(spell, self.on_date))
+                ):
+                    return m.key, 0.75
+        # 3. the holder at the article's date, when the role names its country
+        if hit.where:
+            holders = {p for r in accepted for p in lex.role_holders(r, hit.where, self.on_date)}
+            if len(holders) == 1:
+                return holders.pop(), 0.65
+        return None
+
+    def resolve_counterpart(self, hit: _RoleHit) -> tuple[str, float] | None:
+        """Return the person a "counterpart"/"colleague (from X)" phrase points at, or None."""
+        if not hit.where:
+            return None
+        persons = [m for m in self.mentions if m.entity_type == "person"]
+        best: tuple[int, str] | None = None
+        for m in persons:
+            country = self.lex.person_country(m.key) or m.where
+            if country == hit.where:
+                dist = abs(m.i - hit.i)
+                if best is None or dist < best[0]:
+                    best = (dist, m.key)
+        if best is not None:
+            return best[1], 0.7
+        return None
+
+    def pass_pronouns(self) -> None:
+        toks = self.toks
+        persons = sorted((m for m in self.mentions if m.entity_type == "person"), key=lambda m: m.i)
+        starts = [m.i for m in persons]
+        for k, tok in enumerate(toks):
+            gender = _PRONOUNS.get(tok.fold)
+            if gender is None or self.covered[k] is not None:
+                continue
+            # "his Latvian counterpart" is the counterpart's mention, resolved separately.
+            antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks)
+            if antecedent is not None:
+                self.add(
+                    _Mention(
+                        k,
+                        k + 1,
+                        antecedent.key,
+                        "person",
+                        antecedent.canonical,
+                        "pronoun",
+                        _CONFIDENCE["pronoun"],
+                        gender=gender,
+                    )
+                )
+
+    def emit(self) -> list[EntityMention]:
+        toks = self.toks
+        out: list[EntityMention] = []
+        for m in sorted(self.mentions, key=lambda m: (toks[m.i].start, -toks[m.j - 1].end)):
+            start, end = toks[m.i].start, toks[m.j - 1].end
+            out.append(
+                EntityMention(
+                    entity_key=m.key,
+                    entity_type=m.entity_type,
+                    canonical_name=m.canonical,
+                    surface=self.body[start:end],
+                    method=m.method,
+                    sentence_index=toks[m.i].sent,
+                    char_start=start,
+                    char_end=end,
+                    confidence=m.confidence,
+                )
+            )
+        return out
+
+
+@dataclass(slots=True)
+class _RoleHit:
+    i: int
+    j: int
+    role: str
+    matches: frozenset[str]
+    where: str
+    left: int | None = None  # first token of a country/org/demonym in front of the role
+
+
+def _capital_is_actor_at(finder: _Finder, i: int, j: int) -> bool:
+    """Return True when the capital at tokens [i, j) acts as its country rather than naming a place."""
+    toks = finder.toks
+    if toks[j - 1].possessive:
+        return True
+    prev = i - 1 if i > 0 and finder.same_sentence(i - 1, i) else None
+    if prev is not None and toks[prev].fold in _PLACE_PREPOSITIONS:
+        return False
+    # Skip a coordinated group of proper names ("Riga and Kyiv are ..."), then look at what follows.
+    k = j
+    while (
+        k + 1 < len(toks) and finder.same_sentence(k, i) and toks[k].fold == "and" and toks[k + 1].case >= 1
+    ):
+        k += 2
+        while k < len(toks) and finder.same_sentence(k, i) and toks[k].case >= 1 and k - j < 6:
+            k += 1
+    if k >= len(toks) or not finder.same_sentence(k, i):
+        return False
+    nxt = toks[k]
+    if finder.gap(k - 1, k).strip():
+        return False  # punctuation after the name: a heading, a list, an apposition
+    if (
+        nxt.case != 0
+        or nxt.fold in _PLACE_NOUNS
+        or nxt.fold in _PLACE_PREPOSITIONS
+        or nxt.fold in {"the", "a", "an"}
+    ):
+        return False
+    if prev is None or toks[prev].fold in _SUBJECT_OPENERS:
+        return True
+    return finder.gap(prev, i).strip() == ","
+
+
+def _salient_before(
+    persons: list[_Mention], starts: list[int], k: int, sent: int, gender: str, toks: list[_Tok]
+) -> _Mention | None:
+    """Return the person a pronoun at token k refers to: nearest in its sentence, else the subject
+    (first person mention) of the closest earlier sentence that has one, within three sentences."""
+
+    def compatible(m: _Mention) -> bool:
+        return not m.gender or m.gender == gender
+
+    idx = bisect.bisect_left(starts, k)
+    for m in reversed(persons[:idx]):
+        if toks[m.i].sent != sent:
+            break
+        if compatible(m):
+            return m
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in persons[:idx]:
+        s = toks[m.i].sent
+        if s < sent:
+            by_sentence.setdefault(s, []).append(m)
+    for s in sorted(by_sentence, reverse=True):
+        if sent - s > 3:
+            break
+        for m in by_sentence[s]:
+            if compatible(m):
+                return m
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Helpers for the quote and event extractors
+
+
+def mentions_in(mentions: list[EntityMention], start: int, end: int) -> list[EntityMention]:
+    """Return the mentions lying wholly inside the character span [start, end)."""
+    return [m for m in mentions if m.char_start >= start and m.char_end <= end]
+
+
+def resolve_person_at(
+    mentions: list[EntityMention], sentences: list[Sentence], char_pos: int
+) -> EntityMention | None:
+    """Return the person mention that a pronoun or role phrase at char_pos refers to, or None.
+
+    The person mention covering char_pos wins (pronoun and role mentions are already resolved); else
+    the nearest person mention earlier in the same sentence; else the first person mention (the subject)
+    of the closest earlier sentence that has one, at most three sentences back.
+    """
+    persons = [m for m in mentions if m.entity_type == "person"]
+    for m in persons:
+        if m.char_start <= char_pos < m.char_end:
+            return m
+    starts = [s.start for s in sentences]
+    sent = max(bisect.bisect_right(starts, char_pos) - 1, 0)
+    before = [m for m in persons if m.char_end <= char_pos]
+    same = [m for m in before if m.sentence_index == sent]
+    if same:
+        return same[-1]
+    for s in range(sent - 1, max(sent - 4, -1), -1):
+        in_s = [m for m in before if m.sentence_index == s]
+        if in_s:
+            return in_s[0]
+    return None
