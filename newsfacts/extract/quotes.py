@@ -131,7 +131,9 @@ _ADJUNCT_MAX_TOKENS = 9
 
 _TOKEN_RE = re.compile(r"[^\s]+")
 _WORD_RE = re.compile(r"[\w’'-]+")
-_SENT_END_RE = re.compile(r"[.!?](?=[\s\"”’»)]|$)")
+# A sentence ends at . ! ? before a space or a closing mark, or glued to the next one ("Russia.According").
+_SENT_END_RE = re.compile(r"[.!?](?=[\s\"”’»)]|$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_PAST_IRREGULAR = frozenset(["said", "told", "wrote", "thought", "tweeted"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,7 @@ class QuoteLexicon:
     according_lead_re: re.Pattern[str] = re.compile(r"(?!x)x")
     according_tail_re: re.Pattern[str] = re.compile(r"(?!x)x")
     label_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    joint_terms: frozenset[str] = frozenset()  # head nouns of group speakers ("the parties")
 
 
 def _upper_class() -> str:
@@ -176,14 +179,19 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         return QuoteLexicon()
     verb_forms = sorted((f for f, c in cues.items() if c.complement != "according"), key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in verb_forms)
-    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
+    # Case-sensitive on purpose: cues are lower case in running text, and "the Head of State" or
+    # "the United States" must not read as the cue "state".
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])")
     according_lead_re = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+([^,;:]{2,90}?)\s*,\s*")
     according_tail_re = re.compile(r",\s*according\s+to\s+([^,;:]{2,120}?)\s*[.!?]?\s*$")
     label_re = re.compile(
         rf"(?:^|(?<=[.!?*]\s)|(?<=\*\*\*))\s*((?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)"
         rf"(?:\s+(?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)){{0,8}})\s*(?:\([^)]{{1,30}}\))?:\s+"
     )
-    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re)
+    joint = frozenset(
+        r["term"].casefold() for r in read_seed("quote_speaker_terms", seeds_dir) if r.get("kind") == "joint"
+    )
+    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re, joint)
 
 
 # --------------------------------------------------------------------------------------------
@@ -287,6 +295,8 @@ def _is_abbreviation(body: str, dot: int) -> bool:
     nxt = body[dot + 1 : dot + 3]
     if len(word) == 1 and word.isupper():
         return True
+    if nxt.strip()[:1].isdigit():
+        return True  # "Dec. 4", "No. 10"
     if word in (
         "Mr",
         "Mrs",
@@ -329,6 +339,7 @@ class _Context:
     mentions: list[EntityMention]
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # (position, resolved speaker)
     people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
+    joint_terms: frozenset[str] = frozenset()
 
 
 def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
@@ -354,7 +365,8 @@ def _previous_person(ctx: _Context, pos: int) -> _Speaker | None:
     return best[1] if best else None
 
 
-_PERSON_RUN_RE = re.compile(rf"(?<![\w’'-])(?<!the )(?<!The ){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}")
+_RUN_TOKEN = rf"{_UP}(?:[\w’'-]+|\.)"
+_PERSON_RUN_RE = re.compile(rf"(?<![\w’'.-])(?<!the )(?<!The ){_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,3}}")
 
 
 def _fallback_people(ctx: _Context) -> list[EntityMention]:
@@ -409,6 +421,8 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if mention is not None and (mention.entity_type == "person" or mention.char_end >= end - 2):
         return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end)
     folded = _fold(surface)
+    if _is_joint(ctx, folded):
+        return None
     if folded in ("he", "she", "him", "her"):
         prev = _previous_person(ctx, start)
         if prev is None:
@@ -426,10 +440,44 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     return _fallback_speaker(ctx, surface, start, end)
 
 
+def _is_joint(ctx: _Context, folded: str) -> bool:
+    """Return True when a speaker phrase names a group speaking together ('the two leaders')."""
+    words = [w for w in folded.split() if w not in _DETERMINERS]
+    return bool(words) and (words[0] in ctx.joint_terms or " and " in f" {folded} ")
+
+
+def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
+    """FALLBACK: return the name written right after the role's head word earlier in the article.
+
+    "the President" -> "President of Ukraine Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy";
+    "the mayor" -> "Mayor Doug McCallum". The first such name wins: a release's main office holder
+    is introduced first.
+    """
+    toks = [t for t in _tokens(surface) if t.casefold() not in _DETERMINERS]
+    if not toks or any(ch.isdigit() for t in toks for ch in t):
+        return None
+    of = [i for i, t in enumerate(toks) if t.casefold() == "of"]
+    head = toks[of[0] - 1] if of and of[0] > 0 else toks[-1]
+    qualifier = rf"\s+of\s+(?:the\s+)?{re.escape(toks[of[0] + 1])}" if of and of[0] + 1 < len(toks) else ""
+    pattern = re.compile(
+        rf"(?i:{re.escape(head)}){qualifier}(?:\s+of(?:\s+the)?(?:\s+{_RUN_TOKEN}){{1,3}})?,?"
+        rf"\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}})"
+    )
+    for m in pattern.finditer(ctx.body, 0, before):
+        name = m.group(1)
+        if name.split()[0].casefold() not in ("of", "the"):
+            return name
+    return None
+
+
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
     """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
     name = _name_from_phrase(surface)
     words = name.split()
+    if surface[:4].casefold() == "the " or (words and not _is_capitalised(words[0])):
+        holder = _role_holder(ctx, surface, start)
+        if holder:
+            return _Speaker("person:" + _fold(holder), holder, surface, start, end, penalty=0.15)
     if len(words) == 1 and _is_capitalised(words[0]):
         folded = _fold(words[0])
         for _, spk in reversed(ctx.history):
@@ -491,7 +539,7 @@ def _tail_attribution(
         return None
     if before.strip():
         s, e = _strip_aux(pos, m.start(), body)
-        if e <= s or not _looks_like_speaker(body[s:e]) or _ends_passive(body[s:e]):
+        if e <= s or not _subject_ok(body[s:e], m.group()):
             return None
         return _Attribution(s, e, m.start(), m.end(), cue)
     np_end = _speaker_after_cue(body, m.end(), after_end)
@@ -505,7 +553,8 @@ def _tail_attribution(
 
 _AFTER_CUE_STOP = re.compile(
     r"\s(?:at|on|in|during|after|before|when|while|to|who|which|with|from|as|adding|noting|via|"
-    r"about|that|last|this|earlier|later|told|said|but|and|because|for|of\s+the\s+(?:meeting|talks))\b"
+    r"about|that|last|this|earlier|later|told|said|but|and|because|for|of\s+the\s+(?:meeting|talks)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b"
     r"|[,;:.!?\"“”(]|\s[—–-]\s|$"
 )
 
@@ -540,26 +589,45 @@ def _lead_attribution(lex: QuoteLexicon, body: str, start: int, end: int) -> _At
     fragment = body[start:end]
     if not fragment.strip():
         return None
-    matches = list(lex.cue_re.finditer(body, start, end))
-    if not matches:
-        return None
-    m = matches[-1]
-    cue = lex.cues.get(" ".join(m.group().casefold().split()))
-    if cue is None:
-        return None
-    after = body[m.end() : end]
-    if len(_tokens(after)) > _ADJUNCT_MAX_TOKENS:
-        return None
-    clause_start = _clause_start(body, start, m.start())
-    s, e = _strip_aux(clause_start, m.start(), body)
-    if e > s and _looks_like_speaker(body[s:e]) and not _ends_passive(body[s:e]):
-        return _Attribution(s, e, m.start(), m.end(), cue)
-    np_end = _speaker_after_cue(body, m.end(), end)
-    if np_end is not None:
-        s = m.end() + len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip())
-        if _looks_like_speaker(body[s:np_end]) and _is_capitalised(body[s:np_end].strip()[:1] or "x"):
-            return _Attribution(s, np_end, m.start(), m.end(), cue)
+    for m in lex.cue_re.finditer(body, start, end):
+        cue = lex.cues.get(" ".join(m.group().casefold().split()))
+        if cue is None or len(_tokens(body[m.end() : end])) > 2 * _ADJUNCT_MAX_TOKENS:
+            continue
+        clause_start = _clause_start(body, start, m.start())
+        s, e = _strip_aux(clause_start, m.start(), body)
+        if e > s and _subject_ok(body[s:e], m.group()):
+            return _Attribution(s, e, m.start(), m.end(), cue)
+        np_end = _speaker_after_cue(body, m.end(), end)
+        if np_end is not None and not body[clause_start : m.start()].strip():
+            s = m.end() + len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip())
+            if _looks_like_speaker(body[s:np_end]) and _is_capitalised(body[s:np_end].strip()[:1] or "x"):
+                return _Attribution(s, np_end, m.start(), m.end(), cue)
     return None
+
+
+def _is_past(cue_form: str) -> bool:
+    """Return True when a cue form is a past tense ('said', 'pointed out'), never a noun."""
+    first = cue_form.split()[0].casefold()
+    return first.endswith("ed") or first in _PAST_IRREGULAR
+
+
+def _subject_ok(phrase: str, cue_form: str) -> bool:
+    """Return True when phrase can be the subject of the cue form.
+
+    Present forms double as nouns ("the strange remark may…", "a claim the debt…"), so before them
+    the subject must end in a name, a pronoun or a plural noun ("sources say"), never a modifier.
+    """
+    if not _looks_like_speaker(phrase) or _ends_passive(phrase):
+        return False
+    toks = _tokens(phrase)
+    last = toks[-1]
+    if last.casefold() in _DETERMINERS or last.casefold() in ("my", "your"):
+        return False
+    if _is_past(cue_form):
+        return True
+    if _is_capitalised(last) or last.casefold() in _PRONOUNS:
+        return True
+    return last.casefold().endswith("s") or cue_form.casefold().endswith("s")
 
 
 def _clause_start(body: str, lo: int, cue_start: int) -> int:
@@ -955,7 +1023,7 @@ def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found 
         cue = lex.cues.get(" ".join(m.group().casefold().split()))
         if cue is None or m.group().casefold().endswith("ing"):
             continue
-        subject = _subject_before(lex, body, s, m.start())
+        subject = _subject_before(lex, body, s, m.start(), m.end())
         if subject is None:
             continue
         content = _content_after(body, m.end(), e, cue)
@@ -986,13 +1054,15 @@ def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found 
     return None
 
 
-def _subject_before(lex: QuoteLexicon, body: str, s: int, cue_start: int) -> tuple[int, int] | None:
+def _subject_before(
+    lex: QuoteLexicon, body: str, s: int, cue_start: int, cue_end: int
+) -> tuple[int, int] | None:
     """Return the span of the subject of a cue, or None when the cue has no speaker subject."""
     if re.search(r"\bto\s+$", body[max(s, cue_start - 4) : cue_start]):
         return None  # "wants to say", "is expected to announce"
     lo = _clause_start(body, s, cue_start)
     start, end = _strip_aux(lo, cue_start, body)
-    if end > start and _looks_like_speaker(body[start:end]) and not _ends_passive(body[start:end]):
+    if end > start and _subject_ok(body[start:end], body[cue_start:cue_end]):
         return start, end
     # "Zelenskyy, who met him on Monday, said …": the sentence's first phrase is the subject.
     comma = body.find(",", s, cue_start)
@@ -1060,7 +1130,7 @@ def find_quotes(
     body = article.body
     if not body or not lexicon.cues:
         return []
-    ctx = _Context(body, sorted(mentions, key=lambda m: m.char_start))
+    ctx = _Context(body, sorted(mentions, key=lambda m: m.char_start), joint_terms=lexicon.joint_terms)
     paras = paragraphs(body)
     if not paras:
         return []

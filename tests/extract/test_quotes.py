@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 
 import pytest
 
@@ -32,8 +33,10 @@ def run(body: str, lexicon: QuoteLexicon, entity_lexicon: entities.EntityLexicon
 
 
 def surname(q: Quote) -> str:
-    """Return the last word of the quote's speaker name, case folded."""
-    return (q.speaker_name or "").split()[-1].casefold() if q.speaker_name else ""
+    """Return the last word of the quote's speaker name, folded (no case, no diacritics)."""
+    last = (q.speaker_name or "").split()[-1:] or [""]
+    plain = unicodedata.normalize("NFKD", last[0])
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def one(quotes: list[Quote]) -> Quote:
@@ -245,6 +248,6 @@ def test_seed_article_quotes(lexicon, entity_lexicon) -> None:
         pytest.skip("../shared is not beside the checkout")
     quotes = run(path.read_text(encoding="utf-8"), lexicon, entity_lexicon)
     by_speaker = [surname(q) for q in quotes]
-    assert by_speaker.count("rinkevičs") + by_speaker.count("rinkevics") >= 3
-    assert any(s in ("sprūds", "spruds") for s in by_speaker)
+    assert by_speaker.count("rinkevics") >= 3
+    assert "spruds" in by_speaker
     assert all(q.quote_text and q.evidence for q in quotes)
