@@ -81,7 +81,7 @@ _RELATIVE_RE = re.compile(
     r"\b(?P<phrase>the day before yesterday|day before yesterday|the day after tomorrow|the day before|"
     r"the previous day|the next day|the following day|yesterday|today|tonight|this morning|this afternoon|"
     r"this evening|earlier today|tomorrow|last week|this week|next week|last month|this month|next month|"
-    r"last year|this year|next year)(?:'s)?\b",
+    r"last year|this year|next year|just (?:finished|ended|concluded|had|spoke|talked|met))(?:'s)?\b",
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {
@@ -97,6 +97,14 @@ _RELATIVE_DAYS = {
     "this afternoon": 0,
     "this evening": 0,
     "earlier today": 0,
+    # "I have just finished my conversation with…" is read on the day it is published.
+    "just finished": 0,
+    "just ended": 0,
+    "just concluded": 0,
+    "just had": 0,
+    "just spoke": 0,
+    "just talked": 0,
+    "just met": 0,
     "tomorrow": 1,
     "the next day": 1,
     "the following day": 1,

@@ -196,6 +196,9 @@ def fallback_mentions(sentences: list[Sentence], lexicon: EventLexicon) -> list[
     return out
 
 
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central)\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     """A party (country or organisation) named in a sentence, and how: directly or through a person."""
@@ -258,16 +261,14 @@ class ArticleContext:
                         Party(party, m.char_start, m.char_end, m.entity_key, m.canonical_name, "person")
                     )
             elif m.entity_type == "country":
+                if _REGION_BEFORE.search(self.article.body[max(0, m.char_start - 9) : m.char_start]):
+                    continue  # "Latin America", "South Africa's region"… name a region, not the country
                 via = m.method if m.method in ("demonym", "metonym") else "name"
                 out.append(Party(m.entity_key, m.char_start, m.char_end, via=via))
             elif m.entity_type == "organization":
                 out.append(Party(self.normalise_party(m.entity_key), m.char_start, m.char_end))
-            elif m.entity_type == "location":
-                capital = self.lexicon.capitals.get(fold(m.surface)) or self.lexicon.capitals.get(
-                    fold(m.canonical_name)
-                )
-                if capital:
-                    out.append(Party(capital[1], m.char_start, m.char_end, via="capital"))
+            # A capital used as a place ("met in Kyiv") is no party: the entity extractor marks the
+            # capitals that act for their country ("Riga proposed") as country metonyms.
         return out
 
     def places_in(self, sentence: Sentence) -> list[EntityMention]:
@@ -284,13 +285,27 @@ def _home(mentions: list[EntityMention], ctx: ArticleContext) -> tuple[list[str]
     votes: Counter[str] = Counter()
     people: Counter[tuple[str, str, str]] = Counter()
     for m in mentions:
+        # A pronoun or role repeats a person already counted; a name counts double.
+        weight = 1 if m.method in ("pronoun", "role") else 2
         if m.entity_type == "person":
             party = ctx.person_party(m.entity_key)
             if party:
-                votes[party] += 2
-                people[(party, m.entity_key, m.canonical_name)] += 1
+                votes[party] += weight
+                people[(party, m.entity_key, m.canonical_name)] += weight
         elif m.entity_type in ("country", "organization"):
             votes[ctx.normalise_party(m.entity_key)] += 1
+    # The headline says whose story it is ("address by President X", "Telephone conversation with Y"
+    # is the home side's release): its parties weigh as much as a paragraph.
+    if ctx.article.title and ctx.lexicon.gazetteer is not None:
+        for m in ctx.lexicon.gazetteer.finditer(ctx.article.title):
+            if re.search(r"\b(?:with|to)\b", ctx.article.title[: m.start()], re.IGNORECASE):
+                continue  # "Telephone conversation with X": X is the counterpart, not the home side
+            key, etype, canonical, _ = ctx.lexicon.gazetteer_entries[m.group()]
+            party = ctx.person_party(key) if etype == "person" else ctx.normalise_party(key)
+            if party and etype in ("person", "country", "organization"):
+                votes[party] += 4
+                if etype == "person":
+                    people[(party, key, canonical)] += 4
     if not votes:
         return [], None
     ranking = [k for k, _ in votes.most_common()]

@@ -150,15 +150,17 @@ def choose_pair(parties: list[Party], trigger_at: int, home: str | None) -> tupl
     if len(via_people) == 2:
         return via_people, False
     if len(via_people) == 1:
-        others = [k for k in named if k != via_people[0]]
-        if len(others) == 1:
-            return [via_people[0], others[0]], False
-        after = _distinct(
-            [p for p in parties if not p.person_key and p.key != via_people[0] and p.start >= trigger_at]
+        # A country named far from the trigger is a topic ("sanctions against Russia"), not a side.
+        near = _distinct(
+            [
+                p
+                for p in parties
+                if not p.person_key and p.key != via_people[0] and abs(p.start - trigger_at) <= 90
+            ]
         )
-        if others and after:
-            return [via_people[0], after[0]], False
-        if home and home != via_people[0] and not others:
+        if len(near) == 1:
+            return [via_people[0], near[0]], False
+        if not near and home and home != via_people[0]:
             return [home, via_people[0]], True
         return None
     if len(named) == 2:
@@ -207,13 +209,15 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> _Draft | None:
-    """Return the meeting a sentence reports, or None."""
-    hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
-    if not hits or _is_vetoed(sentence, ctx, hits):
-        return None
+def _draft(
+    sentence: Sentence,
+    ctx: ArticleContext,
+    hits: list[tuple[re.Match[str], Trigger]],
+    parties: list[Party],
+    window: tuple[int, int],
+) -> _Draft | None:
+    """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
-    parties = ctx.parties_in(sentence)
     chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
     if chosen is None:
         return None
@@ -233,15 +237,98 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> _Draft | None:
             draft.participants.setdefault(p.person_key, p.person_name)
     if ctx.home in pair and ctx.home_person and not any(p.key == ctx.home and p.person_key for p in parties):
         draft.participants.setdefault(*ctx.home_person)
+    lo, hi = window
     draft.date, _ = dates.event_date(
-        sentence.text,
-        sentence.start,
-        first.start(),
+        sentence.text[lo:hi],
+        sentence.start + lo,
+        first.start() - lo,
         ctx.article.published_on,
         ctx.reference if ctx.reference_inferred else None,
     )
     draft.location = _location(sentence, ctx)
     return draft
+
+
+def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
+    """Return the meetings a sentence reports (usually none or one).
+
+    "Both this conversation with A and yesterday's conversation with B" names two meetings: when
+    the whole sentence holds too many parties, each trigger is tried with the stretch of text up to
+    the next one.
+    """
+    hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
+    if not hits or _is_vetoed(sentence, ctx, hits):
+        return []
+    parties = ctx.parties_in(sentence)
+    whole = _draft(sentence, ctx, hits, parties, (0, len(sentence.text)))
+    if whole is not None:
+        return [whole]
+    starts = sorted({m.start() for m, _ in hits})
+    # Keep one start per trigger phrase (overlapping patterns find the same phrase twice).
+    anchors = [a for i, a in enumerate(starts) if i == 0 or a - starts[i - 1] > 25]
+    if len(anchors) < 2:
+        return []
+    out: list[_Draft] = []
+    for i, a in enumerate(anchors):
+        b = anchors[i + 1] if i + 1 < len(anchors) else len(sentence.text)
+        lo = max(0, a - 30)
+        seg_hits = [(m, t) for m, t in hits if a <= m.start() < b]
+        seg_parties = [p for p in parties if sentence.start + a <= p.start < sentence.start + b]
+        d = _draft(sentence, ctx, seg_hits, seg_parties, (lo, b))
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _title_parties(ctx: ArticleContext, title: str) -> list[Party]:
+    """Return the parties a headline names (read with the seeds gazetteer; headlines are not in the body)."""
+    from newsfacts.extract.events import Party
+
+    out: list[Party] = []
+    if ctx.lexicon.gazetteer is None:
+        return out
+    for m in ctx.lexicon.gazetteer.finditer(title):
+        key, etype, canonical, method = ctx.lexicon.gazetteer_entries[m.group()]
+        if etype == "person":
+            party = ctx.person_party(key)
+            if party:
+                out.append(Party(party, m.start(), m.end(), key, canonical, "person"))
+        elif etype in ("country", "organization"):
+            out.append(Party(ctx.normalise_party(key), m.start(), m.end(), via=method))
+    return out
+
+
+def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | None, str | None]:
+    """Return the pair a headline reports a meeting of (or None), and its mode and city if it says."""
+    title = ctx.article.title or ""
+    if not title:
+        return None, None, None
+    mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
+    sentence = _TitleSentence(title)
+    hits = [
+        (m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.pattern.finditer(title)
+    ]
+    vetoed = any(
+        t.kind in ("multilateral", "not_meeting") and t.pattern.search(title)
+        for t in ctx.lexicon.meeting_triggers
+    )
+    city = None
+    for m in _CITY_GUESS.finditer(title):
+        found = ctx.lexicon.capitals.get(_fold(m.group("city")))
+        if found:
+            city = found[0]
+    pair = None
+    if hits and not vetoed:
+        first = min(m.start() for m, _ in hits)
+        chosen = choose_pair(_title_parties(ctx, sentence.text), first, ctx.home)
+        if chosen:
+            pair = (chosen[0][0], chosen[0][1])
+    return pair, mode, city
+
+
+@dataclass(frozen=True)
+class _TitleSentence:
+    text: str
 
 
 def _better_date(a: dates.ResolvedDate, b: dates.ResolvedDate) -> dates.ResolvedDate:
@@ -269,15 +356,62 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return list(merged.values())
 
 
+def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDate:
+    """Return a date said of "the talks" / "the conversation" in a sentence that names no pair.
+
+    "During today's negotiations…" or "The conversation took place the day before" date the one
+    meeting an article reports.
+    """
+    used = {d.sentence.index for d in drafts}
+    for s in ctx.sentences:
+        if s.index in used:
+            continue
+        hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
+        if not hits or _is_vetoed(s, ctx, hits):
+            continue
+        first = min(m.start() for m, _ in hits)
+        resolved, _ = dates.event_date(
+            s.text,
+            s.start,
+            first,
+            ctx.article.published_on,
+            ctx.reference if ctx.reference_inferred else None,
+        )
+        if resolved.precision == "day":
+            return resolved
+    return dates.UNKNOWN
+
+
+def _anchor_sentence(ctx: ArticleContext) -> Sentence | None:
+    """Return the first body sentence that speaks of a meeting (evidence for a headline-only pair)."""
+    for s in ctx.sentences:
+        hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
+        if hits and not _is_vetoed(s, ctx, hits):
+            return s
+    return None
+
+
 def extract(ctx: ArticleContext) -> list[MeetingMention]:
     """Return the bilateral meetings of one article."""
-    drafts = [d for s in ctx.sentences if (d := _from_sentence(s, ctx))]
-    title = ctx.article.title or ""
-    title_mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
+    drafts = [d for s in ctx.sentences for d in _from_sentence(s, ctx)]
+    title_pair, title_mode, title_city = _title_hints(ctx)
+    merged = _merge(drafts)
+    if title_pair and all(frozenset(d.pair) != frozenset(title_pair) for d in merged):
+        # Kremlin releases name the counterpart and the mode only in the headline.
+        anchor = _anchor_sentence(ctx)
+        if anchor is not None:
+            merged.append(_Draft(title_pair, anchor, anchor.start, anchor.end, 0.6))
+    if len(merged) == 1 and merged[0].date.date is None:
+        merged[0].date = _orphan_dates(ctx, drafts)
     out: list[MeetingMention] = []
-    for d in _merge(drafts):
-        if d.mode == "unknown" and title_mode:
+    for d in merged:
+        is_title_pair = title_pair is not None and frozenset(d.pair) == frozenset(title_pair)
+        if d.mode == "unknown" and title_mode and (is_title_pair or len(merged) == 1):
             d.mode = title_mode
+        if d.location is None and title_city and (is_title_pair or len(merged) == 1):
+            d.location = title_city
+            if d.mode == "unknown":
+                d.mode = "in_person"
         a, b = d.pair
         out.append(
             MeetingMention(
