@@ -377,10 +377,10 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
             roles.setdefault(folded, RoleEntry(row["role"], matches))
 
     speech = set(_SPEECH_VERBS)
-    for row in read_seed("cue_verbs", seeds_dir):
-        for value in list(row.values())[:1]:
-            if value and " " not in value:
-                speech.add(value.casefold())
+    for row in read_seed("cue_verbs", seeds_dir):  # the quote extractor's cue list, when present
+        for form in split_list(row.get("forms", "")) or [row.get("lemma", "")]:
+            if form and " " not in form:
+                speech.add(form.casefold())
 
     frozen = {k: tuple(sorted(v, key=lambda e: -e.priority)) for k, v in table.items()}
     return EntityLexicon(
