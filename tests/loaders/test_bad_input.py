@@ -31,7 +31,9 @@ def test_invalid_utf8_falls_back_to_cp1252_with_a_note(write, db, query):
 
 
 def test_bytes_valid_in_neither_utf8_nor_cp1252_are_rejected(write, db, query):
-    summary = load_paths([write("bad.txt", b"Title\n\nA body with \x81\x8d bytes " + b"\xff" * 3)], db=db, progress=False)
+    summary = load_paths(
+        [write("bad.txt", b"Title\n\nA body with \x81\x8d bytes " + b"\xff" * 3)], db=db, progress=False
+    )
     assert (summary.new, summary.rejected) == (0, 1)
     assert "not valid UTF-8" in _reasons(query)["bad.txt"]
 
@@ -45,12 +47,16 @@ def test_byte_order_marks(write, db, query, encoding):
 
 
 def test_utf8_bad_line_in_jsonl_only_affects_that_line(write, db, query):
-    good = json.dumps({"id": "g", "text": "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144."}).encode()
+    good = json.dumps(
+        {"id": "g", "text": "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144."}
+    ).encode()
     bad = b'{"id": "b", "text": "Fran\xe7ois spoke to reporters."}'
     summary = load_paths([write("mixed.jsonl", good + b"\n" + bad + b"\n")], db=db, progress=False)
     assert summary.new == 2
     rows = dict(query("select external_id, body from raw.articles"))
-    assert rows["g"] == "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144."  # untouched by the fallback
+    assert (
+        rows["g"] == "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144."
+    )  # untouched by the fallback
     assert rows["b"] == "Fran\u00e7ois spoke to reporters."
 
 
@@ -81,9 +87,13 @@ def test_truncated_json_document_is_rejected(write, db, query):
 
 
 def test_csv_without_a_text_column_is_one_clear_rejection(write, db, query):
-    summary = load_paths([write("meta.csv", "link,headline\nhttps://a.example,Only a title\n")], db=db, progress=False)
+    summary = load_paths(
+        [write("meta.csv", "link,headline\nhttps://a.example,Only a title\n")], db=db, progress=False
+    )
     assert (summary.new, summary.rejected) == (0, 1)
-    assert "no text column" in _reasons(query)["meta.csv"] and "--map text=COLUMN" in _reasons(query)["meta.csv"]
+    assert (
+        "no text column" in _reasons(query)["meta.csv"] and "--map text=COLUMN" in _reasons(query)["meta.csv"]
+    )
 
 
 def test_csv_rows_with_missing_or_extra_fields(write, db, query):
@@ -109,7 +119,9 @@ def test_gzip_bomb_is_rejected_without_expanding(write, db, query):
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with pytest.raises(DecompressError, match="gzip bomb"):
         gunzip_bounded(bomb, limit=64 * 1024 * 1024)
-    summary = load_paths([write("bomb.jsonl.gz", bomb), write("ok.txt", "T\n\n" + GOOD)], db=db, progress=False)
+    summary = load_paths(
+        [write("bomb.jsonl.gz", bomb), write("ok.txt", "T\n\n" + GOOD)], db=db, progress=False
+    )
     grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert (summary.new, summary.rejected) == (1, 1)
     assert "gzip bomb" in _reasons(query)["bomb.jsonl.gz"]
@@ -118,8 +130,11 @@ def test_gzip_bomb_is_rejected_without_expanding(write, db, query):
 
 def test_corrupt_and_truncated_gzip(write, db, query):
     whole = gzip.compress(("T\n\n" + GOOD).encode())
-    summary = load_paths([write("cut.txt.gz", whole[:-12]), write("junk.gz", b"\x1f\x8bnot gzip at all")],
-                         db=db, progress=False)
+    summary = load_paths(
+        [write("cut.txt.gz", whole[:-12]), write("junk.gz", b"\x1f\x8bnot gzip at all")],
+        db=db,
+        progress=False,
+    )
     assert summary.rejected == 2
     reasons = _reasons(query)
     assert "truncated gzip" in reasons["cut.txt.gz"] and "corrupt gzip" in reasons["junk.gz"]

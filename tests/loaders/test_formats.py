@@ -38,7 +38,9 @@ def test_text_in_seed_shape_parses_labels_and_keeps_body(write, db, query):
     path = write("estonia_kitchens.txt", SEED_SHAPED)
     summary = load_paths([path], db=db, progress=False)
     assert (summary.new, summary.rejected, summary.status) == (1, 0, "succeeded")
-    row = query("select external_id, title, category, published_at_raw, body, source_kind from raw.articles")[0]
+    row = query("select external_id, title, category, published_at_raw, body, source_kind from raw.articles")[
+        0
+    ]
     assert row[:4] == ("estonia_kitchens", "Estonia sends field kitchens to Ukraine", "World", None)
     assert row[4].startswith("Estonia sends field kitchens to Ukraine\n\nThe Estonian defence minister")
     assert row[4].endswith("Share this article\n")  # page chrome is kept for staging to clean
@@ -55,15 +57,29 @@ def test_text_publication_date_is_parsed(write, db, query):
 
 def test_jsonl_in_gold_layout(write, db, query):
     lines = [
-        {"id": "a1", "url": "https://news.example/a1", "outlet": "Example", "title": "One",
-         "published_at": "2024-01-02", "text": "Poland and Lithuania held talks in Vilnius on grain transit."},
-        {"id": "a2", "url": None, "outlet": None, "title": None, "published_at": None,
-         "text": "Norway pledged 50 million euros for demining equipment, the government said."},
+        {
+            "id": "a1",
+            "url": "https://news.example/a1",
+            "outlet": "Example",
+            "title": "One",
+            "published_at": "2024-01-02",
+            "text": "Poland and Lithuania held talks in Vilnius on grain transit.",
+        },
+        {
+            "id": "a2",
+            "url": None,
+            "outlet": None,
+            "title": None,
+            "published_at": None,
+            "text": "Norway pledged 50 million euros for demining equipment, the government said.",
+        },
     ]
     path = write("gold.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
     summary = load_paths([path], db=db, progress=False)
     assert (summary.read, summary.new) == (2, 2)
-    rows = query("select external_id, url, outlet, cast(published_at as date)::varchar from raw.articles order by 1")
+    rows = query(
+        "select external_id, url, outlet, cast(published_at as date)::varchar from raw.articles order by 1"
+    )
     assert rows == [("a1", "https://news.example/a1", "Example", "2024-01-02"), ("a2", None, None, None)]
 
 
@@ -82,7 +98,8 @@ def test_json_array_and_html_field(write, db, query):
 def test_csv_with_explicit_mapping(write, db, query):
     csv_text = (
         "link,headline,date,body\n"
-        'https://press.example/1,Talks in Rome,2022-05-04T10:00:00Z,"Italy and Ukraine discussed reconstruction.\n\n'
+        'https://press.example/1,Talks in Rome,2022-05-04T10:00:00Z,'
+        '"Italy and Ukraine discussed reconstruction.\n\n'
         'The talks lasted two hours."\n'
         "https://press.example/2,A call,2022-05-05,The two presidents spoke by phone about grain exports.\n"
     )
@@ -105,7 +122,9 @@ def test_csv_headers_recognised_without_mapping(write, db, query):
 def test_html_page_via_trafilatura(write, db, query):
     summary = load_paths([write("drone-deal.html", PAGE)], db=db, progress=False)
     assert summary.new == 1
-    row = query("select external_id, title, author, published_at::date::varchar, body, raw_html from raw.articles")[0]
+    row = query(
+        "select external_id, title, author, published_at::date::varchar, body, raw_html from raw.articles"
+    )[0]
     assert row[0] == "drone-deal"
     assert row[1] == "Finland and Ukraine sign a drone deal"
     assert row[2] == "Maria Example"

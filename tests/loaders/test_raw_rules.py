@@ -27,20 +27,28 @@ def test_second_identical_load_adds_nothing(write, db, query):
     assert (second.new, second.duplicate, second.updated, second.rejected) == (0, 1, 0, 1)
     assert query("select count(*) from raw.articles") == [(1,)]
     assert query("select count(*) from raw.rejected_records") == [(1,)]  # keyed by hash: not duplicated
-    batches = query("select status, n_read, n_new, n_duplicate, n_rejected from raw.load_batches order by started_at")
+    batches = query(
+        "select status, n_read, n_new, n_duplicate, n_rejected from raw.load_batches order by started_at"
+    )
     assert batches == [("succeeded", 2, 1, 0, 1), ("succeeded", 2, 0, 1, 1)]
 
 
 def test_changed_body_for_known_id_is_a_new_version(write, db, query):
-    load_paths([write("v1.jsonl", _jsonl([{"id": "k", "text": "Peru and Brazil met."}]))], db=db, progress=False)
+    load_paths(
+        [write("v1.jsonl", _jsonl([{"id": "k", "text": "Peru and Brazil met."}]))], db=db, progress=False
+    )
     summary = load_paths(
         [write("v2.jsonl", _jsonl([{"id": "k", "text": "Peru and Brazil met in Lima on Monday."}]))],
-        db=db, progress=False,
+        db=db,
+        progress=False,
     )
     assert (summary.new, summary.updated) == (0, 1)
     rows = query("select article_id, version_of from raw.articles order by record_seq, loaded_at")
     old = article_id("Peru and Brazil met.")
-    assert {r[0]: r[1] for r in rows} == {old: None, article_id("Peru and Brazil met in Lima on Monday."): old}
+    assert {r[0]: r[1] for r in rows} == {
+        old: None,
+        article_id("Peru and Brazil met in Lima on Monday."): old,
+    }
 
 
 def test_same_url_changed_body_versions_and_chain_follows_latest(write, db, query):
@@ -57,7 +65,9 @@ def test_same_url_changed_body_versions_and_chain_follows_latest(write, db, quer
 
 
 def test_external_ids_are_scoped_by_source(write, db, query):
-    load_paths([write("s1.jsonl", _jsonl([{"id": "1", "text": "Alpha text."}]))], db=db, source="one", progress=False)
+    load_paths(
+        [write("s1.jsonl", _jsonl([{"id": "1", "text": "Alpha text."}]))], db=db, source="one", progress=False
+    )
     summary = load_paths(
         [write("s2.jsonl", _jsonl([{"id": "1", "text": "Beta text."}]))], db=db, source="two", progress=False
     )
@@ -75,7 +85,9 @@ def test_one_bad_record_never_stops_the_others(write, db, query):
     text = (
         _jsonl([{"id": "1", "text": "First good article."}])
         + '{"id": "2", "text": "truncated\n'
-        + _jsonl([{"id": "3", "text": ""}, {"id": "4", "title": "no body"}, {"id": "5", "text": "Last good one."}])
+        + _jsonl(
+            [{"id": "3", "text": ""}, {"id": "4", "title": "no body"}, {"id": "5", "text": "Last good one."}]
+        )
         + "[1, 2]\n"
     )
     summary = load_paths([write("mixed.jsonl", text)], db=db, progress=False)
@@ -92,7 +104,9 @@ def test_one_bad_record_never_stops_the_others(write, db, query):
 def test_batch_row_counts_and_timestamps(write, db, query):
     summary = load_paths(
         [write("b.jsonl", _jsonl([{"text": "One."}, {"text": "Two."}, {"text": "One."}]))],
-        db=db, source="unit", progress=False,
+        db=db,
+        source="unit",
+        progress=False,
     )
     row = query(
         "select batch_id, source_name, status, n_read, n_new, n_duplicate, n_updated, n_rejected, "
