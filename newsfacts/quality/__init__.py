@@ -9,3 +9,19 @@ import os
 
 # GX sends usage analytics unless told not to; the warehouse must work offline and quietly.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def run_checks(db=None, *, docs: bool = True, layers=None, docs_dir=None, write: bool = True):
+    """Return the CheckRun of validating the warehouse's layers (all by default) with GX.
+
+    The one entry point for other commands (`newsfacts run`): imports GX only when called.
+    """
+    from newsfacts.quality.runner import DEFAULT_DOCS_DIR, run_check
+    from newsfacts.quality.spec import LAYERS
+
+    return run_check(
+        db=db,
+        layers=list(layers or LAYERS),
+        docs_dir=(docs_dir or DEFAULT_DOCS_DIR) if docs else None,
+        write=write,
+    )

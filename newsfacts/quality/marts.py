@@ -10,6 +10,7 @@ from __future__ import annotations
 import great_expectations.expectations as gxe
 
 from newsfacts.quality.spec import (
+    WARNING,
     SuiteInputs,
     TableSuite,
     between,
@@ -36,6 +37,7 @@ MEETING_MODES = ("in_person", "call", "video", "unknown")
 PLEDGE_CATEGORIES = ("military", "financial", "humanitarian", "training", "other")
 PLEDGE_STATUSES = ("firm", "conditional", "proposal", "delivered")
 QUOTE_KINDS = ("direct", "indirect")
+MENTION_METHODS = ("gazetteer", "alias", "demonym", "metonym", "role", "surname", "pronoun", "pattern")
 
 # Distribution thresholds: above these shares the extraction has regressed, not just met a hard text.
 MAX_SPEAKERLESS_QUOTE_SHARE = 0.5
@@ -72,9 +74,37 @@ def articles(inputs: SuiteInputs) -> TableSuite:
         LAYER,
         "articles",
         [
-            volume("articles", low=1, high=inputs.count("raw.articles")),
-            *schema({"article_id": "text"}),
+            # One row per current article: exactly what staging kept.
+            volume(
+                "articles",
+                low=inputs.count("staging.stg_raw__articles") or 1,
+                high=inputs.count("staging.stg_raw__articles"),
+            ),
+            *schema(
+                {
+                    "article_id": "text",
+                    "title": "text",
+                    "published_on": "date",
+                    "language": "text",
+                    "body_clean": "text",
+                    "body_chars": "integer",
+                    "duplicate_group_id": "text",
+                    "duplicate_group_size": "integer",
+                    "is_duplicate": "boolean",
+                    "extractor_version": "text",
+                    "n_quotes": "integer",
+                    "n_meetings": "integer",
+                    "n_pledges": "integer",
+                }
+            ),
             *key("article_id"),
+            *not_null(["body_clean", "duplicate_group_id", "duplicate_group_size", "is_duplicate"]),
+            # Incremental extraction must not leave an article behind.
+            *not_null(["extractor_version"]),
+            between("duplicate_group_size", 1, None),
+            between("body_chars", 1, None),
+            *(between(c, 0, None) for c in ("n_mentions", "n_quotes", "n_meetings", "n_pledges")),
+            warning(gxe.ExpectColumnValuesToMatchRegex(column="language", regex=r"^[a-z]{2,3}$")),
         ],
     )
 
@@ -94,6 +124,7 @@ def entities(inputs: SuiteInputs) -> TableSuite:
                     "iso3": "text",
                     "wikidata_id": "text",
                     "aliases": "list",
+                    "is_seeded": "boolean",
                 }
             ),
             *key("entity_id"),
@@ -136,9 +167,24 @@ def entity_mentions(inputs: SuiteInputs) -> TableSuite:
         [
             volume("entity_mentions", low=1),
             *schema(
-                {"article_id": "text", "entity_id": "text", "char_start": "integer", "char_end": "integer"}
+                {
+                    "mention_id": "text",
+                    "article_id": "text",
+                    "entity_id": "text",
+                    "entity_type": "text",
+                    "surface": "text",
+                    "method": "text",
+                    "sentence_index": "integer",
+                    "char_start": "integer",
+                    "char_end": "integer",
+                    "confidence": "number",
+                }
             ),
-            *not_null(["article_id", "entity_id"]),
+            *key("mention_id"),
+            *not_null(["article_id", "entity_id", "entity_type", "surface"]),
+            one_of("entity_type", ENTITY_TYPES),
+            # New resolution methods may appear as extraction grows: report, do not fail.
+            one_of("method", MENTION_METHODS, severity=WARNING),
             found_in("_dq_article_found"),
             found_in("_dq_entity_id_found"),
             *span(),
@@ -218,19 +264,30 @@ def meeting_articles(inputs: SuiteInputs) -> TableSuite:
         "meeting_articles",
         [
             volume("meeting_articles", low=inputs.count("marts.bilateral_meetings") or 0),
-            *schema({"meeting_id": "text", "article_id": "text"}),
-            *not_null(["meeting_id", "article_id"]),
+            *schema(
+                {
+                    "meeting_id": "text",
+                    "article_id": "text",
+                    "evidence": "text",
+                    "char_start": "integer",
+                    "char_end": "integer",
+                    "confidence": "number",
+                }
+            ),
+            *not_null(["meeting_id", "article_id", "evidence"]),
             error(gxe.ExpectCompoundColumnsToBeUnique(column_list=["meeting_id", "article_id"])),
             found_in("_dq_meeting_found"),
             found_in("_dq_article_found"),
+            *span(),
+            *span_inside_article(),
+            between("confidence", 0, 1),
         ],
         frame_sql=(
-            "select f.*, coalesce(_m.found, false) as _dq_meeting_found, coalesce(_art.found, false) as"
-            " _dq_article_found from {marts.meeting_articles} as f"
+            "select f.*, coalesce(_m.found, false) as _dq_meeting_found, "
+            + _ARTICLE_COLUMNS
+            + " from {marts.meeting_articles} as f"
             " left join (select meeting_id, true as found from {marts.bilateral_meetings}) as _m"
-            " on _m.meeting_id = f.meeting_id"
-            " left join (select article_id, true as found from {marts.articles}) as _art"
-            " on _art.article_id = f.article_id"
+            " on _m.meeting_id = f.meeting_id" + _ARTICLE_CONTEXT
         ),
     )
 
@@ -257,6 +314,7 @@ def pledges(inputs: SuiteInputs) -> TableSuite:
                     "amount": "number",
                     "currency": "text",
                     "amount_eur": "number",
+                    "fx_units_per_eur": "number",
                     "period": "text",
                     "status": "text",
                     "announced_on": "date",
@@ -276,6 +334,7 @@ def pledges(inputs: SuiteInputs) -> TableSuite:
             one_of("status", PLEDGE_STATUSES),
             between("amount", 0, None),
             between("amount_eur", 0, None),
+            error(gxe.ExpectColumnValuesToBeBetween(column="fx_units_per_eur", min_value=0, strict_min=True)),
             between("quantity", 0, None),
             *currency_code("currency", inputs.currencies),
             *span(),
@@ -306,6 +365,7 @@ def quotes(inputs: SuiteInputs) -> TableSuite:
                     "speaker_id": "text",
                     "speaker_name": "text",
                     "quote_text": "text",
+                    "evidence": "text",
                     "kind": "text",
                     "cue": "text",
                     "has_quote_marks": "boolean",
@@ -316,7 +376,7 @@ def quotes(inputs: SuiteInputs) -> TableSuite:
                 }
             ),
             *key("quote_id"),
-            *not_null(["article_id", "quote_text", "kind", "has_quote_marks"]),
+            *not_null(["article_id", "quote_text", "kind", "has_quote_marks", "evidence"]),
             found_in("_dq_article_found"),
             one_of("kind", QUOTE_KINDS),
             *span(),

@@ -17,11 +17,12 @@ import pandas as pd
 
 from newsfacts import __version__
 from newsfacts.db import connect
-from newsfacts.paths import SEEDS_DIR
+from newsfacts.paths import PROJECT_ROOT, SEEDS_DIR
 from newsfacts.quality import frames, intermediate, marts, raw, staging, store
 from newsfacts.quality.outcomes import Outcome
 from newsfacts.quality.spec import ERROR, LAYERS, WARNING, SuiteInputs, TableSuite, read_seed_column
 
+DEFAULT_DOCS_DIR = PROJECT_ROOT / "gx" / "uncommitted" / "data_docs"
 SUITE_BUILDERS: dict[str, Callable[[SuiteInputs], list[TableSuite]]] = {
     "raw": raw.suites,
     "staging": staging.suites,
@@ -48,6 +49,15 @@ class CheckRun:
     def error_failures(self) -> list[Outcome]:
         """Return the failed error-severity outcomes: the reasons the run fails."""
         return [o for o in self.outcomes if o.failed_error]
+
+    @property
+    def n_failed_errors(self) -> int:
+        """Return how many error-severity expectations failed."""
+        return len(self.error_failures)
+
+    def summary(self) -> str:
+        """Return the human summary of the run (see `summary`)."""
+        return summary(self)
 
     @property
     def success(self) -> bool:

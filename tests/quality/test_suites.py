@@ -121,3 +121,9 @@ def test_warnings_alone_do_not_fail_a_run() -> None:
     text = summary(run)
     assert "✗ marts.pledges: expect_x(col)" in text and text.endswith("1 error-severity expectation(s)")
     assert run.as_row()["n_failed_errors"] == 1 and run.as_row()["n_failed_warnings"] == 1
+
+
+def test_cli_layer_choices_match_the_suites() -> None:
+    from newsfacts.cli.check import LAYERS as CLI_LAYERS
+
+    assert tuple(CLI_LAYERS) == tuple(LAYERS)

@@ -81,13 +81,19 @@ def build_clean(path: Path) -> Path:
             "create table intermediate.int_article_facts_extracted as select article_id,"
             " '0.1' as extractor_version, '[]' as quotes from staging.stg_raw__articles"
         )
-        con.execute("create table marts.articles as select article_id, title from staging.stg_raw__articles")
         con.execute(
-            "create table marts.entities (entity_id varchar, entity_type varchar, canonical_name varchar,"
-            " iso3 varchar, wikidata_id varchar, aliases varchar[])"
+            "create table marts.articles as select article_id, title, published_on, language, body_clean,"
+            " body_chars, article_id as duplicate_group_id, 1 as duplicate_group_size, false as is_duplicate,"
+            " '0.1' as extractor_version, 2 as n_mentions, 1 as n_quotes, 1 as n_meetings, 0 as n_pledges"
+            " from staging.stg_raw__articles"
         )
         con.execute(
-            "insert into marts.entities values"
+            "create table marts.entities (entity_id varchar, entity_type varchar, canonical_name varchar,"
+            " iso3 varchar, wikidata_id varchar, aliases varchar[], is_seeded boolean default true)"
+        )
+        con.execute(
+            "insert into marts.entities (entity_id, entity_type, canonical_name, iso3, wikidata_id, aliases)"
+            " values"
             " ('LVA', 'country', 'Latvia', 'LVA', 'Q211', ['Latvia']),"
             " ('UKR', 'country', 'Ukraine', 'UKR', 'Q212', ['Ukraine']),"
             " ('DEU', 'country', 'Germany', 'DEU', 'Q183', ['Germany']),"
@@ -100,11 +106,13 @@ def build_clean(path: Path) -> Path:
         )
         con.execute(
             "create table marts.entity_mentions (mention_id varchar, article_id varchar, entity_id varchar,"
-            " sentence_index integer, char_start integer, char_end integer, confidence double)"
+            " entity_type varchar, surface varchar, method varchar, sentence_index integer,"
+            " char_start integer, char_end integer, confidence double)"
         )
         con.executemany(
-            "insert into marts.entity_mentions values (?, ?, ?, 0, ?, ?, 0.9)",
-            [(f"em{i}", *row) for i, row in enumerate(men)],
+            "insert into marts.entity_mentions select ?, ?, ?, entity_type, ?, 'gazetteer', 0, ?, ?, 0.9"
+            " from marts.entities where entity_id = ?",
+            [(f"em{i}", art, ent, "x", start, end, ent) for i, (art, ent, start, end) in enumerate(men)],
         )
         con.execute(
             "create table marts.bilateral_meetings (meeting_id varchar, meeting_date date,"
@@ -122,30 +130,33 @@ def build_clean(path: Path) -> Path:
             [a[m1[0] : m1[1]], b[m2[0] : m2[1]]],
         )
         con.execute(
-            "create table marts.meeting_articles as select * from (values ('mt1', ?), ('mt2', ?))"
-            " as t(meeting_id, article_id)",
-            [ids["a"], ids["b"]],
+            "create table marts.meeting_articles as select * from (values ('mt1', ?, ?, ?, ?, 0.8),"
+            " ('mt2', ?, ?, ?, ?, 0.7))"
+            " as t(meeting_id, article_id, evidence, char_start, char_end, confidence)",
+            [ids["a"], a[m1[0] : m1[1]], *m1, ids["b"], b[m2[0] : m2[1]], *m2],
         )
         con.execute(
             "create table marts.pledges (pledge_id varchar, article_id varchar, donor_id varchar,"
             " donor_name varchar, recipient_id varchar, recipient_name varchar, category varchar,"
             " description varchar, quantity double, item varchar, amount double, currency varchar,"
-            " amount_eur double, period varchar, status varchar, announced_on date, evidence varchar,"
+            " amount_eur double, fx_units_per_eur double, period varchar, status varchar, announced_on date,"
+            " evidence varchar,"
             " sentence_index integer, char_start integer, char_end integer, confidence double)"
         )
         con.execute(
             "insert into marts.pledges values ('pl1', ?, 'DEU', 'Germany', 'UKR', 'Ukraine', 'military',"
-            " 'demining equipment', null, 'demining equipment', 20000000, 'EUR', 20000000, null, 'firm',"
+            " 'demining equipment', null, 'demining equipment', 20000000, 'EUR', 20000000, 1.0, null, 'firm',"
             " date '2026-01-05', ?, 2, ?, ?, 0.8)",
             [ids["a"], a[p1[0] : p1[1]], *p1],
         )
         con.execute(
             "create table marts.quotes (quote_id varchar, article_id varchar, speaker_id varchar,"
-            " speaker_name varchar, quote_text varchar, kind varchar, cue varchar, has_quote_marks boolean,"
+            " speaker_name varchar, quote_text varchar, evidence varchar, kind varchar, cue varchar,"
+            " has_quote_marks boolean,"
             " sentence_index integer, char_start integer, char_end integer, confidence double)"
         )
         con.executemany(
-            "insert into marts.quotes values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0.7)",
+            "insert into marts.quotes values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0.7)",
             [
                 (
                     "q1",
@@ -153,13 +164,36 @@ def build_clean(path: Path) -> Path:
                     "person:jane doe",
                     "Jane Doe",
                     a[q1[0] : q1[1]],
+                    a[q1[0] : q1[1]],
                     "direct",
                     "told",
                     True,
                     *q1,
                 ),
-                ("q2", ids["b"], None, None, b[q2[0] : q2[1]], "indirect", "said", False, *q2),
-                ("q3", ids["b"], "UKR", "Ukraine", b[q2[0] : q2[1]], "indirect", "said", False, *q2),
+                (
+                    "q2",
+                    ids["b"],
+                    None,
+                    None,
+                    b[q2[0] : q2[1]],
+                    b[q2[0] : q2[1]],
+                    "indirect",
+                    "said",
+                    False,
+                    *q2,
+                ),
+                (
+                    "q3",
+                    ids["b"],
+                    "UKR",
+                    "Ukraine",
+                    b[q2[0] : q2[1]],
+                    b[q2[0] : q2[1]],
+                    "indirect",
+                    "said",
+                    False,
+                    *q2,
+                ),
             ],
         )
     finally:
