@@ -250,6 +250,12 @@ class ArticleContext:
             return self.normalise_party(role.party)
         return self.lexicon.person_country.get(person_key)
 
+    def affiliations(self, person_key: str) -> set[str]:
+        """Return every party a person is tied to (any office at any date, and citizenship)."""
+        out = {self.normalise_party(r.party) for r in self.lexicon.person_roles.get(person_key, ())}
+        country = self.lexicon.person_country.get(person_key)
+        return out | ({country} if country else set())
+
     def parties_in(self, sentence: Sentence) -> list[Party]:
         """Return the parties a sentence names, in text order (people via the party they represent)."""
         out: list[Party] = []

@@ -165,7 +165,9 @@ def choose_pair(parties: list[Party], trigger_at: int, home: str | None) -> tupl
         return None
     if len(named) == 2:
         return named, False
-    if len(named) == 1 and home and home != named[0]:
+    lone = [p for p in parties if p.key in named]
+    # A lone adjective ("Russian aggression") is a topic; a lone name ("visit to Japan") a side.
+    if len(named) == 1 and home and home != named[0] and any(p.via != "demonym" for p in lone):
         return [home, named[0]], True
     return None
 
@@ -209,6 +211,17 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
+def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
+    """Return the parties without the other hats of the people named.
+
+    "the President of Senegal and Chairperson of the AU, Macky Sall": the country and organisation
+    named beside a person are that person's offices, not further parties.
+    """
+    hats = set().union(*(ctx.affiliations(p.person_key) for p in parties if p.person_key))
+    persons = {p.key for p in parties if p.person_key}
+    return [p for p in parties if p.person_key or p.key in persons or p.key not in hats]
+
+
 def _draft(
     sentence: Sentence,
     ctx: ArticleContext,
@@ -218,6 +231,7 @@ def _draft(
 ) -> _Draft | None:
     """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
+    parties = _drop_hats(parties, ctx)
     chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
     if chosen is None:
         return None
@@ -252,31 +266,69 @@ def _draft(
 def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     """Return the meetings a sentence reports (usually none or one).
 
-    "Both this conversation with A and yesterday's conversation with B" names two meetings: when
-    the whole sentence holds too many parties, each trigger is tried with the stretch of text up to
-    the next one.
+    When the whole sentence does not make one pair, it may still report two meetings:
+    "Both this conversation with A and yesterday's conversation with B" (each trigger with the
+    stretch up to the next), "I spoke with A, who had a meeting with B" (a relative clause makes A
+    the subject of the second), or "[the President] met with A of X and B of Y" (a joint reception:
+    one meeting with each of exactly two counterparts).
     """
     hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
     if not hits or _is_vetoed(sentence, ctx, hits):
         return []
     parties = ctx.parties_in(sentence)
-    whole = _draft(sentence, ctx, hits, parties, (0, len(sentence.text)))
-    if whole is not None:
-        return [whole]
+    first = min(m.start() for m, _ in hits)
+    at = sentence.start + first
+    between = any("between" in m.group().lower() for m, _ in hits)
+    people_after = _distinct([p for p in parties if p.person_key and p.start >= at and p.key != ctx.home])
+    people_before = [p for p in parties if p.person_key and p.start < at]
+    joint = len(people_after) >= 2 and not people_before and not between
+    if not joint:
+        whole = _draft(sentence, ctx, hits, parties, (0, len(sentence.text)))
+        if whole is not None:
+            return [whole]
+    out = _segments(sentence, ctx, hits, parties)
+    if out or between:
+        return out
+    counterparts = _distinct([p for p in _drop_hats(parties, ctx) if p.start >= at and p.key != ctx.home])
+    if len(counterparts) != 2 or ctx.home is None:
+        return []
+    for key in counterparts:
+        own = [p for p in parties if p.key in (key, ctx.home)]
+        d = _draft(sentence, ctx, hits, own, (0, len(sentence.text)))
+        if d is not None:
+            d.confidence = round(d.confidence * 0.7, 3)
+            out.append(d)
+    return out
+
+
+def _segments(
+    sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Match[str], Trigger]], parties: list[Party]
+) -> list[_Draft]:
+    """Return one meeting per trigger whose stretch of the sentence names exactly one counterpart."""
     starts = sorted({m.start() for m, _ in hits})
     # Keep one start per trigger phrase (overlapping patterns find the same phrase twice).
     anchors = [a for i, a in enumerate(starts) if i == 0 or a - starts[i - 1] > 25]
     if len(anchors) < 2:
         return []
     out: list[_Draft] = []
+    previous: str | None = None
     for i, a in enumerate(anchors):
         b = anchors[i + 1] if i + 1 < len(anchors) else len(sentence.text)
-        lo = max(0, a - 30)
         seg_hits = [(m, t) for m, t in hits if a <= m.start() < b]
-        seg_parties = [p for p in parties if sentence.start + a <= p.start < sentence.start + b]
-        d = _draft(sentence, ctx, seg_hits, seg_parties, (lo, b))
-        if d is not None:
-            out.append(d)
+        seg = [p for p in _drop_hats(parties, ctx) if sentence.start + a <= p.start < sentence.start + b]
+        keys = _distinct([p for p in seg if p.key != ctx.home])
+        if len(keys) != 1:
+            previous = None
+            continue
+        subject = ctx.home
+        if previous and re.search(r",\s*(?:who|which)\b[^,]*$", sentence.text[:a]):
+            subject = previous  # "A, who had a meeting with B": A is the subject
+        own = [p for p in parties if p.key in (keys[0], subject)]
+        if subject and subject != keys[0]:
+            chosen = _draft(sentence, ctx, seg_hits, own, (max(0, a - 30), b))
+            if chosen is not None and frozenset(chosen.pair) == frozenset((subject, keys[0])):
+                out.append(chosen)
+        previous = keys[0]
     return out
 
 
@@ -320,7 +372,7 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     pair = None
     if hits and not vetoed:
         first = min(m.start() for m, _ in hits)
-        chosen = choose_pair(_title_parties(ctx, sentence.text), first, ctx.home)
+        chosen = choose_pair(_drop_hats(_title_parties(ctx, sentence.text), ctx), first, ctx.home)
         if chosen:
             pair = (chosen[0][0], chosen[0][1])
     return pair, mode, city
@@ -382,11 +434,15 @@ def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDa
     return dates.UNKNOWN
 
 
-def _anchor_sentence(ctx: ArticleContext) -> Sentence | None:
-    """Return the first body sentence that speaks of a meeting (evidence for a headline-only pair)."""
+def _anchor_sentence(ctx: ArticleContext, pair: tuple[str, str]) -> Sentence | None:
+    """Return the body sentence to cite for a headline-only pair: the first that speaks of a
+    meeting, else the first that names one of the two parties."""
     for s in ctx.sentences:
         hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
         if hits and not _is_vetoed(s, ctx, hits):
+            return s
+    for s in ctx.sentences:
+        if any(p.key in pair for p in ctx.parties_in(s)):
             return s
     return None
 
@@ -398,7 +454,7 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
     merged = _merge(drafts)
     if title_pair and all(frozenset(d.pair) != frozenset(title_pair) for d in merged):
         # Kremlin releases name the counterpart and the mode only in the headline.
-        anchor = _anchor_sentence(ctx)
+        anchor = _anchor_sentence(ctx, title_pair)
         if anchor is not None:
             merged.append(_Draft(title_pair, anchor, anchor.start, anchor.end, 0.6))
     if len(merged) == 1 and merged[0].date.date is None:
