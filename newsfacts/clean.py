@@ -263,20 +263,37 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+_MERSENNE = (1 << 61) - 1
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[object, object]:
+    """Return the fixed (a, b) coefficients of the MINHASH_PERM universal hash permutations."""
+    import numpy as np
+
+    rng = np.random.RandomState(1)  # fixed: band signatures must be stable across runs
+    a = rng.randint(1, _MERSENNE, size=MINHASH_PERM, dtype=np.uint64)
+    b = rng.randint(0, _MERSENNE, size=MINHASH_PERM, dtype=np.uint64)
+    return a, b
+
+
 def minhash_bands(text: str | None) -> list[str]:
     """Return the LSH band signatures ('b<band>:<hash>') of the text; [] for empty text."""
-    from datasketch import MinHash
+    import numpy as np
 
     grams = shingles(text or "")
     if not grams:
         return []
-    mh = MinHash(num_perm=MINHASH_PERM, seed=1)
-    for gram in grams:
-        mh.update(gram.encode("utf-8"))
+    hashes = np.array(
+        [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little") for g in grams],
+        dtype=np.uint64,
+    ) % np.uint64(_MERSENNE)
+    a, b = _permutations()
+    # (a*h + b) mod p, in uint64 arithmetic (wrapping is fine: it is still a fixed hash family)
+    values = ((hashes[:, None] * a[None, :] + b[None, :]) % np.uint64(_MERSENNE)).min(axis=0)
     rows = MINHASH_PERM // MINHASH_BANDS
     out = []
     for band in range(MINHASH_BANDS):
-        values = mh.hashvalues[band * rows : (band + 1) * rows]
-        digest = hashlib.blake2b(values.tobytes(), digest_size=8).hexdigest()
+        digest = hashlib.blake2b(values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).hexdigest()
         out.append(f"b{band}:{digest}")
     return out
