@@ -86,12 +86,17 @@ def _item_record(
     published: object,
     outlet: str | None,
 ) -> RawRecord | Rejection:
-    """Return the record for one feed item, or a rejection when it carries no text."""
+    """Return the record for one feed item (headline + summary or content), or a rejection if it has none."""
     raw_content = content if isinstance(content, str) else None
-    body = html_fragment_text(raw_content) if raw_content else ""
+    summary = html_fragment_text(raw_content) if raw_content else ""
+    headline = html_fragment_text(str(title)) if clean_value(title) else ""
+    # A summary alone is not the story: feeds reuse series blurbs ("Our guide to the week ahead") across
+    # different items, so the headline leads the body and keeps distinct items distinct.
+    parts = [headline] if headline and not summary.startswith(headline) else []
+    body = "\n\n".join([*parts, summary] if summary else parts)
     if not body:
-        original = json.dumps({"guid": str(guid), "link": str(link), "title": str(title)}).encode()
-        return reject(source_path, locator, "feed item has no summary or content", original)
+        original = json.dumps({"guid": str(guid), "link": str(link)}).encode()
+        return reject(source_path, locator, "feed item has no title, summary or content", original)
     return RawRecord(
         body=body,
         source_kind="feed",
@@ -100,7 +105,7 @@ def _item_record(
         external_id=clean_value(guid) or clean_value(link),
         url=clean_value(link),
         outlet=outlet,
-        title=html_fragment_text(str(title)) if clean_value(title) else None,
+        title=headline or None,
         author=clean_value(author),
         published_at_raw=clean_value(published),
         raw_html=raw_content if raw_content and "<" in raw_content else None,
