@@ -96,6 +96,16 @@ _SPEECH_VERBS = _words(
     tweeted posted recalled acknowledged admitted reiterated assured urged called pointed expressed
     suggested proposed thinks thought hopes hoped reported reports continued concluded"""
 )
+# Nouns that stand right before a name and make it a person's ("party leader Jane Doe").
+_PERSON_NOUNS = _words(
+    """executive director official expert spokesman spokeswoman spokesperson analyst professor leader
+    chief head mother father wife husband son daughter brother sister lawyer attorney adviser advisor
+    aide researcher scientist economist journalist reporter correspondent editor commentator activist
+    candidate lawmaker legislator senator congressman congresswoman representative mp mep deputy
+    governor mayor commander general colonel captain officer ambassador envoy diplomat chairman
+    chairwoman president premier minister secretary founder ceo manager coach politician resident
+    witness doctor nurse judge prosecutor bishop patriarch"""
+)
 _PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -107,6 +117,10 @@ _PRONOUNS = {
     "herself": "f",
 }
 _COUNTERPART_SOURCE = frozenset({"from", "of"})
+# Roles that a bare "the President" may resolve through the article's main country.
+_NATIONAL_ROLES = frozenset(
+    {"president", "prime_minister", "head_of_state", "head_of_government", "chancellor"}
+)
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
@@ -133,6 +147,7 @@ class Entry:
     method: str
     case: tuple[int, ...]  # per token: 0 any case, 1 initial capital, 2 all capitals
     priority: int
+    needs_the: bool = False  # the seed wrote "the X": X counts only after "the"
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,17 +280,31 @@ def _add_phrase(
 ) -> None:
     """Add one phrase reading to the gazetteer table (no duplicates of the same key)."""
     toks = _tokens_of(phrase)
+    needs_the = len(toks) > 1 and toks[0].casefold() == "the"
+    if needs_the:
+        # "the Kremlin", "the Union": match the noun, and demand the article before it in the text, so
+        # a longer name starting at the noun ("the African Union Commission") still wins.
+        toks = toks[1:]
     if not toks:
         return
     folded = tuple(fold_name(t) for t in toks)
     if any(not f for f in folded):
         return
     entry = Entry(
-        key, entity_type, canonical, method, tuple(_case_of(t) for t in toks), _PRIORITY[entity_type]
+        key,
+        entity_type,
+        canonical,
+        method,
+        tuple(_case_of(t) for t in toks),
+        _PRIORITY[entity_type],
+        needs_the,
     )
     bucket = table.setdefault(folded, [])
-    if all(e.key != key or e.entity_type != entity_type for e in bucket):
+    same = [e for e in bucket if e.key == key and e.entity_type == entity_type]
+    if not same:
         bucket.append(entry)
+    elif same[0].needs_the and not needs_the:
+        bucket[bucket.index(same[0])] = entry  # the bare form is also an alias: no article needed
 
 
 def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
@@ -306,6 +335,7 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         for phrase in split_list(row.get("metonyms", "")):
             _add_phrase(table, phrase, iso3, "country", name, "metonym")
             capitals.setdefault(fold_name(phrase), iso3)
+            key_by_name.setdefault(fold_name(phrase), iso3)
 
     for row in read_seed("organizations", seeds_dir):
         org_id, name = row["org_id"], row["name"]
@@ -473,7 +503,8 @@ def _gazetteer(toks: list[_Tok], lexicon: EntityLexicon) -> list[tuple[int, int,
             entries = phrases.get(tuple(t.fold for t in span))
             if not entries:
                 continue
-            ok = tuple(e for e in entries if _case_ok(e.case, span))
+            after_the = i > 0 and toks[i - 1].fold == "the" and toks[i - 1].sent == tok.sent
+            ok = tuple(e for e in entries if _case_ok(e.case, span) and (after_the or not e.needs_the))
             if ok:
                 best = (length, ok)
                 break
@@ -530,6 +561,7 @@ class _Finder:
         self.surnames: dict[str, str] = {}  # folded surname -> person key introduced in this article
         self.gender: dict[str, str] = {}
         self.bound: list[tuple[int, str, str, str]] = []  # (token, role, where, person key) in order
+        self._dominant: str | None = None
 
     # -- helpers --------------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
@@ -797,32 +829,48 @@ class _Finder:
 
     def person_cue(self, a: int, j: int, role_end: dict[int, _RoleHit]) -> float:
         """Return the confidence that toks[a:j] is a person name from its context (0.0 = no evidence)."""
-        toks = self.toks
+        toks, lex = self.toks, self.lex
+        n = len(toks)
         prev = a - 1
         if prev >= 0 and self.same_sentence(prev, a):
-            if toks[prev].fold in _HONORIFICS:
-                return 0.8
-            # "President Jane Doe", "Minister of Defence of X Jane Doe", "Latvian President, Jane Doe"
-            if a in role_end:
-                return 0.8
-            if prev >= 1 and toks[prev].fold == "to" and toks[prev - 1].fold == "according":
+            pf = toks[prev].fold
+            tight = self.gap(prev, a).strip() == ""
+            if pf in _HONORIFICS or a in role_end:
+                return 0.8  # "Mr. Doe", "President Jane Doe", "Minister of Defence of X, Jane Doe"
+            if tight and ((pf,) in lex.roles or pf in _PERSON_NOUNS):
+                return 0.7  # "economic development minister Jane Doe", "thinktank executive Jane Doe"
+            if pf == "to" and prev >= 1 and toks[prev - 1].fold == "according":
                 return 0.75
-        if j < len(toks) and self.same_sentence(j, a):
+            if tight and pf in lex.speech_verbs and j - a >= 2:
+                return 0.7  # inverted attribution: "..., tweeted Jane Doe."
+        if j < n and self.same_sentence(j, a):
             nxt = toks[j]
-            if nxt.fold in self.lex.speech_verbs and self.gap(j - 1, j).strip() == "":
+            gap = self.gap(j - 1, j).strip()
+            if gap == "" and nxt.fold in lex.speech_verbs:
                 return 0.7
-            if self.gap(j - 1, j).strip() == ",":
+            if gap == ",":
+                if nxt.fold == "who":
+                    return 0.7
                 k = j
-                if toks[k].fold in {"the", "a", "an"}:
+                if toks[k].fold in {"the", "a", "an", "former", "then"}:
                     k += 1
                 while (
-                    k < len(toks)
+                    k < n
                     and self.covered[k] is not None
                     and self.covered[k].entity_type in {"country", "organization"}
                 ):
                     k = self.covered[k].j
-                if k < len(toks) and toks[k].fold in self.lex.role_first:
+                if k < n and (toks[k].fold in lex.role_first or toks[k].fold in _PERSON_NOUNS):
                     return 0.75
+                # An insertion between commas, then the speech verb: "Jane Doe, in remarks to X, said".
+                for k in range(j + 1, min(j + 14, n)):
+                    if not self.same_sentence(k, a):
+                        break
+                    if toks[k].fold in lex.speech_verbs and self.gap(k - 1, k).strip() == ",":
+                        return 0.65
+                # Apposition between commas: "a Republican, Jane Doe, has ...".
+                if j - a >= 2 and prev >= 0 and self.gap(prev, a).strip() == "," and nxt.case == 0:
+                    return 0.6
         return 0.0
 
     def honorific_gender(self, a: int) -> str:
@@ -860,6 +908,11 @@ class _Finder:
                     and self.same_sentence(k - 1, hit.i)
                 ):
                     person = before
+            if self.is_vocative(hit):
+                # "Mr President, ..." addresses someone: resolve only a role that names its country.
+                if hit.where and person is None:
+                    pending.append(hit)
+                continue
             if person is not None and self.same_sentence(hit.i, person.i):
                 if hit.role != "counterpart":
                     where = hit.where or self.lex.person_country(person.key) or ""
@@ -893,6 +946,14 @@ class _Finder:
                     )
                 )
 
+    def is_vocative(self, hit: _RoleHit) -> bool:
+        """Return True for a form of address: "Mr President," / "Madam Chairperson of X,"."""
+        k = hit.i - 1
+        if k < 0 or not self.same_sentence(k, hit.i) or self.toks[k].fold not in _HONORIFICS:
+            return False
+        end = self.toks[hit.j - 1].end
+        return self.body[end : end + 1] in {",", "!"}
+
     def resolve_role(self, hit: _RoleHit) -> tuple[str, float] | None:
         """Return (person key, confidence) for a role phrase standing alone, or None."""
         lex = self.lex
@@ -913,12 +974,26 @@ class _Finder:
                     and (self.on_date is None or _in_office(spell, self.on_date))
                 ):
                     return m.key, 0.75
-        # 3. the holder at the article's date, when the role names its country
-        if hit.where:
-            holders = {p for r in accepted for p in lex.role_holders(r, hit.where, self.on_date)}
+        # 3. the holder at the article's date, when the role names its country — or, for a bare
+        # "the President"/"the prime minister", the country the article is mostly about.
+        where, conf = hit.where, 0.65
+        if not where and hit.role in _NATIONAL_ROLES:
+            where, conf = self.dominant_country(), 0.55
+        if where:
+            holders = {p for r in accepted for p in lex.role_holders(r, where, self.on_date)}
             if len(holders) == 1:
-                return holders.pop(), 0.65
+                return holders.pop(), conf
         return None
+
+    def dominant_country(self) -> str:
+        """Return the country mentioned most often in the article ('' when none)."""
+        if self._dominant is None:
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                if m.entity_type == "country":
+                    counts[m.key] = counts.get(m.key, 0) + 1
+            self._dominant = max(counts, key=lambda k: counts[k]) if counts else ""
+        return self._dominant
 
     def resolve_counterpart(self, hit: _RoleHit) -> tuple[str, float] | None:
         """Return the person a "counterpart"/"colleague (from X)" phrase points at, or None."""

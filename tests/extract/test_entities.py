@@ -1,0 +1,227 @@
+"""Entity mentions and in-article coreference, one test per phenomenon, on sentences written for the test.
+
+The lexicon is the real one, compiled from seeds/ (no mocks).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract.entities import (
+    EntityLexicon,
+    find_mentions,
+    load_entity_lexicon,
+    mentions_in,
+    resolve_person_at,
+)
+from newsfacts.extract.names import fold_name, person_key, translit_key
+from newsfacts.extract.records import Article, EntityMention
+from newsfacts.extract.text import split_sentences
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EntityLexicon:
+    return load_entity_lexicon()
+
+
+def mentions(lexicon: EntityLexicon, body: str, date: str | None = None) -> list[EntityMention]:
+    return find_mentions(Article("t", body, None, date), split_sentences(body), lexicon)
+
+
+def at(ms: list[EntityMention], surface: str, nth: int = 0) -> EntityMention:
+    """Return the nth mention whose surface is exactly surface."""
+    found = [m for m in ms if m.surface == surface]
+    assert len(found) > nth, f"no mention {surface!r} in {[m.surface for m in ms]}"
+    return found[nth]
+
+
+# --- folding -----------------------------------------------------------------------------------
+
+
+def test_fold_name_drops_marks_case_and_punctuation() -> None:
+    assert fold_name("Sprūds") == fold_name("Spruds") == "spruds"
+    assert fold_name("Rinkēvičs") == "rinkevics"
+    assert fold_name("Łukasz  Błaszczyk.") == "lukasz blaszczyk"
+    assert person_key("Jane  Doe") == "person:jane doe"
+
+
+def test_transliteration_rules_join_variants_but_not_other_vowels() -> None:
+    assert translit_key("Umierov") == translit_key("Umyerov") == translit_key("Umerov")
+    assert translit_key("Zelenskiy") == translit_key("Zelenskyy") == translit_key("Zelensky")
+    assert translit_key("Umarov") != translit_key("Umerov")
+
+
+# --- seeded people -----------------------------------------------------------------------------
+
+
+def test_diacritic_variant_and_surname_resolve_to_one_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Andris Sprūds arrived on Monday. Later Spruds told journalists he was pleased.")
+    assert at(ms, "Andris Sprūds").entity_key == "andris_spruds"
+    assert at(ms, "Spruds").entity_key == "andris_spruds"
+    assert at(ms, "he").entity_key == "andris_spruds"
+
+
+@pytest.mark.parametrize("spelling", ["Umierov", "Umyerov", "Umerov"])
+def test_transliteration_variants_resolve_to_rustem_umerov(lexicon: EntityLexicon, spelling: str) -> None:
+    ms = mentions(lexicon, f"Minister Rustem {spelling} thanked the partners. {spelling} spoke briefly.")
+    persons = {m.entity_key for m in ms if m.entity_type == "person"}
+    assert persons == {"rustem_umerov"}
+
+
+def test_a_different_name_is_not_merged(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Defence Minister Rustem Umarov said the plan was ready.")
+    person = at(ms, "Rustem Umarov")
+    assert person.entity_key == person_key("Rustem Umarov") != "rustem_umerov"
+
+
+def test_lone_surname_that_is_a_common_word_is_not_a_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The agreement was signed in May and renewed last May.")
+    assert [m for m in ms if m.entity_type == "person"] == []
+
+
+# --- countries and organisations ---------------------------------------------------------------
+
+
+def test_country_name_alias_and_demonym(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Türkiye and the U.S. discussed Latvian proposals.")
+    assert at(ms, "Türkiye").entity_key == "TUR"
+    assert at(ms, "Türkiye").canonical_name == "Turkey"
+    assert at(ms, "U.S.").entity_key == "USA"
+    demonym = at(ms, "Latvian")
+    assert (demonym.entity_key, demonym.method) == ("LVA", "demonym")
+
+
+def test_pronoun_us_is_not_the_united_states(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "They told us nothing new.")
+    assert all(m.entity_key != "USA" for m in ms)
+
+
+def test_kremlin_stands_for_russia(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "On Tuesday the Kremlin said the talks had stalled.")
+    kremlin = at(ms, "Kremlin")
+    assert (kremlin.entity_key, kremlin.method) == ("RUS", "metonym")
+
+
+def test_capital_as_actor_vs_capital_as_place(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Riga proposed a joint fund. The ministers met in Riga.")
+    actor, place = at(ms, "Riga", 0), at(ms, "Riga", 1)
+    assert (actor.entity_key, actor.entity_type, actor.method) == ("LVA", "country", "metonym")
+    assert (place.entity_key, place.entity_type) == ("place:riga", "location")
+
+
+def test_old_spelling_of_a_city_gets_the_canonical_name(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The delegation flew to Kiev on Friday.")
+    kiev = at(ms, "Kiev")
+    assert (kiev.entity_key, kiev.canonical_name) == ("place:kyiv", "Kyiv")
+
+
+def test_organisations_and_membership(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The North Atlantic Alliance and the European Commission issued statements.")
+    assert at(ms, "North Atlantic Alliance").entity_key == "NATO"
+    assert at(ms, "European Commission").entity_key == "EC"
+    assert lexicon.parent_org("EC") == "EU"
+
+
+def test_longest_name_wins_over_an_alias_inside_it(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "A letter reached the African Union Commission yesterday.")
+    assert at(ms, "African Union Commission").entity_key == "AUC"
+
+
+def test_lookups(lexicon: EntityLexicon) -> None:
+    assert lexicon.canonical_name("GBR") == "United Kingdom"
+    assert lexicon.key_for_name("Britain") == "GBR"
+    assert lexicon.key_for_name("the White House") == "USA"
+    assert lexicon.country_for_capital("Kiev") == "UKR"
+    assert lexicon.country_for_demonym("Estonian") == "EST"
+    assert lexicon.person_country("andris_spruds") == "LVA"
+
+
+# --- people absent from the seeds --------------------------------------------------------------
+
+
+def test_unseeded_person_after_a_title_and_later_by_surname(lexicon: EntityLexicon) -> None:
+    ms = mentions(
+        lexicon,
+        "Health Minister Odile Brankovan opened the clinic. Brankovan said it would serve 4,000 people.",
+    )
+    first = at(ms, "Odile Brankovan")
+    assert (first.entity_key, first.method) == ("person:odile brankovan", "pattern")
+    assert at(ms, "Brankovan").entity_key == "person:odile brankovan"
+
+
+def test_unseeded_person_before_a_speech_verb_and_in_apposition(lexicon: EntityLexicon) -> None:
+    ms = mentions(
+        lexicon,
+        "Tomas Verhagen said the port was closed. Ines Kowalczyk, a spokeswoman for the city, agreed.",
+    )
+    assert at(ms, "Tomas Verhagen").entity_key == "person:tomas verhagen"
+    assert at(ms, "Ines Kowalczyk").entity_key == "person:ines kowalczyk"
+
+
+def test_capitalised_phrase_without_person_cues_is_not_a_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The Harbour Authority opened a Visitor Centre near the old docks.")
+    assert [m for m in ms if m.entity_type == "person"] == []
+
+
+# --- roles and coreference ---------------------------------------------------------------------
+
+
+def test_role_phrase_resolves_to_the_holder_named_in_the_article(lexicon: EntityLexicon) -> None:
+    body = (
+        "According to Latvian President Edgars Rinkevičs, the talks went well. "
+        "The President of Latvia also visited a factory."
+    )
+    ms = mentions(lexicon, body)
+    role = at(ms, "The President of Latvia")
+    assert (role.entity_key, role.method) == ("edgars_rinkevics", "role")
+
+
+def test_role_phrase_resolves_from_person_roles_at_the_article_date(lexicon: EntityLexicon) -> None:
+    body = "The Prime Minister of Estonia called for more air defence."
+    assert (
+        at(mentions(lexicon, body, "2022-05-01"), "The Prime Minister of Estonia").entity_key == "kaja_kallas"
+    )
+    assert (
+        at(mentions(lexicon, body, "2025-03-01"), "The Prime Minister of Estonia").entity_key
+        == "kristen_michal"
+    )
+
+
+def test_counterpart_resolves_to_the_person_of_that_country(lexicon: EntityLexicon) -> None:
+    body = "Andris Sprūds visited Kyiv. Rustem Umerov welcomed his Latvian counterpart at the airport."
+    ms = mentions(lexicon, body)
+    assert at(ms, "his").entity_key == "rustem_umerov"
+    assert at(ms, "Latvian counterpart").entity_key == "andris_spruds"
+
+
+def test_head_of_state_resolves_to_the_president_named_earlier(lexicon: EntityLexicon) -> None:
+    body = "President Volodymyr Zelenskyy held a call on Friday. The Head of State thanked the donors."
+    ms = mentions(lexicon, body, "2023-03-03")
+    assert at(ms, "The Head of State").entity_key == "volodymyr_zelenskyy"
+
+
+def test_pronoun_agrees_in_gender(lexicon: EntityLexicon) -> None:
+    body = "Kaja Kallas met Olaf Scholz in Berlin. She said the meeting was useful."
+    ms = mentions(lexicon, body)
+    assert at(ms, "She").entity_key == "kaja_kallas"
+
+
+# --- helpers for the other extractors ----------------------------------------------------------
+
+
+def test_resolve_person_at_and_mentions_in(lexicon: EntityLexicon) -> None:
+    body = "Mr. Paavo Lindqvist arrived late. He apologised to the Estonian hosts."
+    sentences = split_sentences(body)
+    ms = find_mentions(Article("t", body), sentences, lexicon)
+    he = body.index("He ")
+    resolved = resolve_person_at(ms, sentences, he)
+    assert resolved is not None and resolved.entity_key == "person:paavo lindqvist"
+    second = sentences[1]
+    inside = mentions_in(ms, second.start, second.end)
+    assert {m.entity_key for m in inside} == {"person:paavo lindqvist", "EST"}
+
+
+def test_spans_are_exact_substrings(lexicon: EntityLexicon) -> None:
+    body = "Lithuania's Gitanas Nausėda met NATO's chief. The Union pledged support to Moldova."
+    for m in mentions(lexicon, body):
+        assert body[m.char_start : m.char_end] == m.surface
