@@ -40,7 +40,7 @@ converted as (
         eur_rates.rate_date as fx_rate_date
     from dated
     asof left join eur_rates
-        on dated.currency = eur_rates.currency
+        on upper(dated.currency) = eur_rates.currency
         and dated.rate_lookup_date >= eur_rates.rate_date
 ),
 
