@@ -331,6 +331,7 @@ class _Speaker:
     start: int
     end: int
     penalty: float = 0.0
+    person: bool = True
 
 
 @dataclass(slots=True)
@@ -340,6 +341,8 @@ class _Context:
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # (position, resolved speaker)
     people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
     joint_terms: frozenset[str] = frozenset()
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
+    subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
 
 
 def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
@@ -418,26 +421,82 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
         cut = surface.rindex(" by ") + 4
         start, surface = start + cut, surface[cut:]
     mention = _mention_in(ctx, start, end)
-    if mention is not None and (mention.entity_type == "person" or mention.char_end >= end - 2):
-        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end)
     folded = _fold(surface)
+    if folded in ("he", "she", "him", "her"):
+        return _pronoun_speaker(ctx, start, end, surface, mention)
+    if mention is not None and (mention.entity_type == "person" or mention.char_end >= end - 2):
+        return _Speaker(
+            mention.entity_key,
+            mention.canonical_name,
+            surface,
+            start,
+            end,
+            person=mention.entity_type == "person",
+        )
     if _is_joint(ctx, folded):
         return None
-    if folded in ("he", "she", "him", "her"):
-        prev = _previous_person(ctx, start)
-        if prev is None:
-            return None
-        return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.1)
     if folded in ("they", "it"):
         if ctx.history:
             prev = ctx.history[-1][1]
-            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15, person=prev.person)
         return None
     if folded in ("i", "we"):
         return None
     if mention is not None:
-        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end)
+        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, person=False)
     return _fallback_speaker(ctx, surface, start, end)
+
+
+def _pronoun_speaker(
+    ctx: _Context, start: int, end: int, surface: str, mention: EntityMention | None
+) -> _Speaker | None:
+    """Return the person a 'he'/'she' attribution refers to.
+
+    In news copy the pronoun of an attribution almost always continues the current speaker or the
+    person just introduced as a sentence subject outside quotation marks, so the later of those two
+    wins; people merely named inside quotations or mid-sentence are not candidates. The entity
+    step's own pronoun resolution is the fallback.
+    """
+    candidates: list[tuple[int, _Speaker]] = []
+    for at, spk in reversed(ctx.history):
+        if at <= start and spk.person:
+            candidates.append((at, spk))
+            break
+    subject = _last_subject_person(ctx, start)
+    if subject is not None:
+        candidates.append(
+            (subject.char_end, _Speaker(subject.entity_key, subject.canonical_name, subject.surface, 0, 0))
+        )
+    if candidates:
+        best = max(candidates, key=lambda c: c[0])[1]
+        return _Speaker(best.key, best.name, surface, start, end, penalty=0.1)
+    if mention is not None and mention.entity_type == "person":
+        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
+    prev = _previous_person(ctx, start)
+    if prev is None:
+        return None
+    return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+
+
+def _last_subject_person(ctx: _Context, before: int) -> EntityMention | None:
+    """Return the last sentence subject before `before`: a sentence's first named person, outside quotes."""
+    if ctx.subjects is None:
+        seen: set[int] = set()
+        subjects: list[EntityMention] = []
+        for m in ctx.mentions:
+            if m.entity_type != "person" or m.method == "pronoun" or m.sentence_index in seen:
+                continue
+            if _overlaps(ctx.quoted, m.char_start, m.char_end):
+                continue
+            seen.add(m.sentence_index)
+            subjects.append(m)
+        ctx.subjects = subjects
+    best = None
+    for m in ctx.subjects:
+        if m.char_end > before:
+            break
+        best = m
+    return best
 
 
 def _is_joint(ctx: _Context, folded: str) -> bool:
@@ -490,7 +549,7 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         bool(name) and all(_is_capitalised(w) for w in name.split()) and surface[:4].casefold() != "the "
     )
     key = "person:" + _fold(name) if is_person else None
-    return _Speaker(key, name or surface, surface, start, end, penalty=0.05)
+    return _Speaker(key, name or surface, surface, start, end, penalty=0.05, person=is_person)
 
 
 def _full_name_in_body(body: str, surname: str, before: int) -> str | None:
@@ -539,9 +598,23 @@ def _tail_attribution(
         return None
     if before.strip():
         s, e = _strip_aux(pos, m.start(), body)
-        if e <= s or not _subject_ok(body[s:e], m.group()):
+        if e > s and not _subject_ok(body[s:e], m.group()):
+            # "Jane Doe, the firm's founder and its chief engineer, said": the name before the apposition.
+            comma = body.find(",", s, e)
+            s2, e2 = _strip_aux(s, comma, body) if comma > s else (s, s)
+            if (
+                e2 > s2
+                and body[m.start() - 2 : m.start()].strip() == ","
+                and _subject_ok(body[s2:e2], m.group())
+            ):
+                s, e = s2, e2
+            else:
+                return None
+        if e <= s:
             return None
         return _Attribution(s, e, m.start(), m.end(), cue)
+    if m.group().endswith("ing"):
+        return None  # ", saying …" attaches to the main clause's subject, never "saying Jane Doe"
     np_end = _speaker_after_cue(body, m.end(), after_end)
     if np_end is None:
         return None
@@ -729,7 +802,9 @@ def _marked_quotes(
         # No attribution of its own: a continued quotation by the previous speaker.
         p_index = _para_of(paras, span.open_pos)
         if last is not None and p_index - last[0] <= 1 and n_tokens >= 4:
-            spk = _Speaker(last[1].key, last[1].name, last[1].surface, last[1].start, last[1].end)
+            spk = _Speaker(
+                last[1].key, last[1].name, last[1].surface, last[1].start, last[1].end, person=last[1].person
+            )
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
             last = (_para_of(paras, span.close_pos), spk)
     return found, partial
@@ -1135,6 +1210,7 @@ def find_quotes(
     if not paras:
         return []
     spans = find_marked_spans(body)
+    ctx.quoted = [(span.open_pos, span.close_pos + 1) for span in spans]
     marked, _partial = _marked_quotes(lexicon, ctx, paras, spans)
     taken = [(f.start - 1, f.end + 1) for f in marked]
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)
