@@ -78,8 +78,8 @@ def parse_warc(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
             number += 1
             if record.rec_type not in ("response", "resource"):
                 continue
-            locator = f"record {number} at byte {iterator.get_record_offset()}"
-            yield _response(record, source_path, locator)
+            # No byte offset in the locator: warcio's get_record_offset() consumes the record's payload.
+            yield _response(record, source_path, f"record {number}")
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, IndexError, KeyError, TypeError) as exc:
         reason = f"web archive unreadable after {number} records: {type(exc).__name__}: {exc}"
         yield reject(source_path, f"record {number + 1}", reason, data[:4096])
