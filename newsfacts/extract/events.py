@@ -59,6 +59,7 @@ class EventLexicon:
     currencies: CurrencyLexicon | None = None
     party_names: dict[str, str] = field(default_factory=dict)  # ISO3 / org_id -> canonical name
     org_parent: dict[str, str] = field(default_factory=dict)  # EC -> EU: institutions act for their body
+    org_ids: frozenset[str] = frozenset()
     person_country: dict[str, str] = field(default_factory=dict)  # person_id -> ISO3
     person_roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     person_names: dict[str, str] = field(default_factory=dict)
@@ -162,6 +163,7 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
         currencies=load_currency_lexicon(seeds_dir),
         party_names=party_names,
         org_parent=org_parent,
+        org_ids=frozenset(org_ids),
         person_country=person_country,
         person_roles={k: tuple(v) for k, v in person_roles.items()},
         person_names=person_names,
@@ -225,9 +227,14 @@ class ArticleContext:
     home_person: tuple[str, str] | None = None  # (person_key, name) most cited for the home party
     ranking: list[str] = field(default_factory=list)  # parties by how much the article is about them
 
-    def implicit_other(self, party: str) -> str | None:
-        """Return the party the article is most about other than `party` (the implicit other side)."""
-        return next((k for k in self.ranking if k != party), None)
+    def implicit_other(self, party: str | None, countries_first: bool = True) -> str | None:
+        """Return the party the article is most about other than `party` (the implicit other side);
+        countries before organisations unless countries_first is False (aid goes to states)."""
+        others = [k for k in self.ranking if k != party]
+        if countries_first:
+            countries = [k for k in others if re.fullmatch(r"[A-Z]{3}", k) and k not in self.lexicon.org_ids]
+            others = countries or others
+        return others[0] if others else None
 
     def party_name(self, key: str) -> str:
         """Return the canonical name of a party key (ISO3 / org_id), the key itself when unknown."""

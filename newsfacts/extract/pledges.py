@@ -13,6 +13,7 @@ Sentences repeating the same donor, recipient and category are merged into one p
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 # The clause of a trigger: up to the next sentence-internal break that starts a new statement.
-_CLAUSE_END = re.compile(r";|\. |, (?:and|but|while|whereas) (?=[A-Z]|the |he |she |it |they )")
+_CLAUSE_END = re.compile(r";|\. |, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )")
 _MODAL_NEAR = re.compile(r"\b(?:may|might|could)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
@@ -59,31 +60,85 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _donor(parties: list[Party], trigger_at: int, text_start: int, text: str) -> Party | None:
-    """Return the donor: the party named closest before the trigger, else the one after 'by'."""
-    before = [p for p in parties if p.start < trigger_at]
-    if before:
-        # A demonym right before a noun ("Ukrainian recruits") names the recipient, not the donor,
-        # unless it qualifies the subject person ("the Latvian minister").
-        named = [p for p in before if p.via != "demonym" or p.person_key]
-        pick = (named or before)[-1]
-        return pick
+_THANKS = re.compile(r"^(?:thank|grateful|gratitude)", re.IGNORECASE)
+# A person followed by one of these is the one speaking or thanking, not the one giving.
+_SPEAKER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:noted|said|says|stressed|emphasi[sz]ed|thanked|expressed|praised|"
+    r"appreciated|welcomed|informed|told|added|called|announced that|stated|underlined|underscored)\b",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|(?:package|aid|assistance|support|help|weapons|supplies|funding|loan|grant)s? from)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_RECIPIENT_BEFORE = re.compile(r"\b(?:against|by|from|of|with|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# Without one of these an "other" pledge is talk ("proposed to launch a dialogue"), not aid.
+_AID_NOUN = re.compile(
+    r"\b(?:assistance|aid|help|helping|assist|equipment|supplies|supply|donations?|gas|electricity|fuel|"
+    r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage)\b",
+    re.IGNORECASE,
+)
+_AND_GERUND = re.compile(r"\band (?:\w+ )?(?:\w+ing)\b")
+_FIRST_PERSON_DONOR = re.compile(
+    r"\b(?:our (?:state|country|side|government)|we)\b[^.;]{0,60}$", re.IGNORECASE
+)
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:recruits|citizens|people|refugees|children|army|armed forces|forces|military|soldiers|"
+    r"defenders|servicemen|troops|side|government|IDPs|population|families|partners|hospitals|cities|regions)\b",
+    re.IGNORECASE,
+)
+
+
+def _donor(
+    parties: list[Party], trigger: re.Match[str], sentence: Sentence, end: int, ctx: ArticleContext
+) -> str | None:
+    """Return the donor of the pledge a trigger introduces.
+
+    "thanked Austria for…": the party thanked. "…package from the United States", "provided by
+    X": the agent after the trigger. Else the party named closest before the trigger, unless that
+    is a person speaking or thanking ("Zelenskyy noted that the decision to allocate…"): then the
+    article's main counterpart. "our state is ready to…" is the home side.
+    """
+    at, text, base = sentence.start + trigger.start(), sentence.text, sentence.start
     for p in parties:
-        if p.start > trigger_at and re.search(
-            r"\bby\s+(?:the\s+)?$", text[max(0, p.start - text_start - 8) : p.start - text_start]
+        if at < p.start < base + end and _AGENT_BEFORE.search(
+            text[max(0, p.start - base - 40) : p.start - base]
         ):
-            return p
+            return p.key
+    if _THANKS.match(trigger.group()):
+        inside = [p for p in parties if at <= p.start < sentence.start + trigger.end()]
+        return inside[0].key if inside else None
+    before = [p for p in parties if p.start < at and (p.via != "demonym" or p.person_key)]
+    if before:
+        pick = before[-1]
+        if pick.person_key and _SPEAKER_AFTER.match(text[pick.end - base : pick.end - base + 40]):
+            return None  # the speaker of "X noted that the decision to allocate…" is not the donor
+        return pick.key
+    if _FIRST_PERSON_DONOR.search(text[: trigger.start()]):
+        return ctx.home
     return None
 
 
 def _recipient(
-    parties: list[Party], donor: str, trigger_at: int, clause_end: int, ctx: ArticleContext
+    parties: list[Party],
+    donor: str,
+    trigger: re.Match[str],
+    sentence: Sentence,
+    end: int,
+    ctx: ArticleContext,
 ) -> str | None:
-    """Return the recipient: a party named after the trigger in its clause, else the party the
-    article is most about other than the donor."""
-    after = [p for p in parties if trigger_at <= p.start < clause_end and p.key != donor]
-    if after:
-        return after[0].key
+    """Return the recipient: the first party named after the trigger in its clause ("to Ukraine",
+    "Ukrainian recruits"), else the country the article is most about other than the donor."""
+    base, text = sentence.start, sentence.text
+    for p in parties:
+        if not (base + trigger.start() <= p.start < base + end) or p.key == donor:
+            continue
+        if _NOT_RECIPIENT_BEFORE.search(text[max(0, p.start - base - 10) : p.start - base]):
+            continue  # "aggression against X", "provided by X", "the situation of X"
+        if p.via == "demonym" and not _PEOPLE_AFTER.match(text[p.end - base :]):
+            continue  # "the Russian aggression": an adjective, not a recipient
+        return p.key
     return ctx.implicit_other(donor)
 
 
@@ -146,22 +201,42 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
     money = amounts.find_money(sentence.text, ctx.lexicon.currencies) if ctx.lexicon.currencies else []
     out: list[PledgeMention] = []
     used_until = -1
+    last_donor: str | None = None
+    breaks = [0] + [b.end() for b in _CLAUSE_END.finditer(sentence.text)]
+
+    def clause_start(pos: int) -> int:
+        return max(b for b in breaks if b <= pos)
+
     for m, trigger in hits:
         if m.start() < used_until:
             continue  # one pledge per clause: a second trigger in it adds nothing
         end = _clause_end(sentence.text, m.end())
         if any(v.start() < end and v.end() > m.start() - 60 for v, _ in vetoes):
             continue
-        at = sentence.start + m.start()
-        donor = _donor(parties, at, sentence.start, ctx.article.body)
+        donor = _donor(parties, m, sentence, end, ctx)
+        clause = sentence.text[m.start() : end]
+        if (
+            donor is None
+            and last_donor
+            and not _has_party_between(parties, sentence, clause_start(m.start()), m)
+        ):
+            donor = last_donor  # "…has provided X, and intends to support Y": the same subject
+        if donor is None and trigger.status in ("firm", "delivered"):
+            if _category(sentence.text, m.start(), end, triggers, bool(money), trigger) != "other":
+                # "There is also a new package of humanitarian support for Ukraine": the article's
+                # counterpart gives it.
+                named_after = _recipient(parties, "", m, sentence, end, ctx)
+                donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
         if donor is None:
             continue
-        recipient = _recipient(parties, donor.key, at, sentence.start + end, ctx)
-        if recipient is None or recipient == donor.key:
+        recipient = _recipient(parties, donor, m, sentence, end, ctx)
+        if recipient is None or recipient == donor:
             continue
         in_clause = [x for x in money if m.start() - 80 <= x.start < end]
         cash = in_clause[0] if in_clause else None
         category = _category(sentence.text, m.start(), end, triggers, cash is not None, trigger)
+        if category == "other" and not _AID_NOUN.search(clause):
+            continue  # "thanked X for the support", "proposed to launch a dialogue": no item
         quantities = [q for q in amounts.find_quantities(sentence.text[m.end() : end]) if q.value is not None]
         qty = quantities[0] if quantities else None
         shares = amounts.find_shares(sentence.text)
@@ -170,8 +245,8 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
             description += f" ({shares[0].surface})"
         out.append(
             PledgeMention(
-                donor_key=donor.key,
-                donor_name=ctx.party_name(donor.key),
+                donor_key=donor,
+                donor_name=ctx.party_name(donor),
                 recipient_key=recipient,
                 recipient_name=ctx.party_name(recipient),
                 category=category,
@@ -190,8 +265,23 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
                 confidence=0.6,
             )
         )
+        # "ready to continue providing weapons … and organizing military training": a second item
+        # of another category in the same clause is a pledge of its own.
+        for g in _AND_GERUND.finditer(sentence.text, m.end(), end):
+            second = _category(sentence.text, g.start(), end, triggers, False, trigger)
+            if second not in ("other", out[-1].category) and out[-1].donor_key == donor:
+                twin = dataclasses.replace(out[-1], category=second, amount=None, currency=None)
+                twin.description = sentence.text[g.start() : end].strip(" ,.")[:200]
+                out.append(twin)
+                break
         used_until = end
+        last_donor = donor
     return out
+
+
+def _has_party_between(parties: list[Party], sentence: Sentence, start: int, trigger: re.Match[str]) -> bool:
+    """Return True when a party is named between a clause start and its trigger (the clause's subject)."""
+    return any(sentence.start + start <= p.start < sentence.start + trigger.start() for p in parties)
 
 
 def _merge(found: list[PledgeMention]) -> list[PledgeMention]:
