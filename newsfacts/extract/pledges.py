@@ -68,7 +68,9 @@ _SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGENT_BEFORE = re.compile(
-    r"\b(?:by|(?:package|aid|assistance|support|help|weapons|supplies|funding|loan|grant)s? from)"
+    r"\b(?:(?:provided|allocated|given|delivered|supplied|funded|financed|granted|sent|donated|transferred|"
+    r"announced|pledged|promised|offered|undertaken)\s+by|"
+    r"(?:package|aid|assistance|support|help|weapons|supplies|funding|loan|grant)s? from)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -91,7 +93,12 @@ _PEOPLE_AFTER = re.compile(
 
 
 def _donor(
-    parties: list[Party], trigger: re.Match[str], sentence: Sentence, end: int, ctx: ArticleContext
+    parties: list[Party],
+    trigger: re.Match[str],
+    sentence: Sentence,
+    end: int,
+    ctx: ArticleContext,
+    begin: int = 0,
 ) -> str | None:
     """Return the donor of the pledge a trigger introduces.
 
@@ -109,7 +116,7 @@ def _donor(
     if _THANKS.match(trigger.group()):
         inside = [p for p in parties if at <= p.start < sentence.start + trigger.end()]
         return inside[0].key if inside else None
-    before = [p for p in parties if p.start < at and (p.via != "demonym" or p.person_key)]
+    before = [p for p in parties if base + begin <= p.start < at and (p.via != "demonym" or p.person_key)]
     if before:
         pick = before[-1]
         if pick.person_key and _SPEAKER_AFTER.match(text[pick.end - base : pick.end - base + 40]):
@@ -213,7 +220,7 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         end = _clause_end(sentence.text, m.end())
         if any(v.start() < end and v.end() > m.start() - 60 for v, _ in vetoes):
             continue
-        donor = _donor(parties, m, sentence, end, ctx)
+        donor = _donor(parties, m, sentence, end, ctx, clause_start(m.start()) if last_donor else 0)
         clause = sentence.text[m.start() : end]
         if (
             donor is None
