@@ -125,6 +125,34 @@ _AUX = frozenset(
         "do",
     ]
 )
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "during",
+        "after",
+        "before",
+        "since",
+        "with",
+        "from",
+        "by",
+        "as",
+        "to",
+        "of",
+        "under",
+        "over",
+        "about",
+        "into",
+        "through",
+        "upon",
+        "within",
+        "without",
+        "amid",
+        "among",
+    ]
+)
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
 # Adjuncts that may follow a cue before the quoted clause starts ("said on Tuesday that").
 _ADJUNCT_MAX_TOKENS = 9
@@ -227,6 +255,10 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     if first in _PRONOUNS:
         return len(toks) == 1
+    if first in _PREPOSITIONS:
+        return False  # "In early November the company", "For his part"
+    if not any(_is_capitalised(t) for t in toks) and len(toks) > 6:
+        return False
     if any(ch.isdigit() for ch in toks[-1]):
         return False
     if _is_capitalised(toks[0]) or first in _DETERMINERS:
@@ -424,7 +456,7 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     folded = _fold(surface)
     if folded in ("he", "she", "him", "her"):
         return _pronoun_speaker(ctx, start, end, surface, mention)
-    if mention is not None and (mention.entity_type == "person" or mention.char_end >= end - 2):
+    if mention is not None and (mention.entity_type == "person" or _covers(ctx.body, mention, start, end)):
         return _Speaker(
             mention.entity_key,
             mention.canonical_name,
@@ -445,6 +477,14 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if mention is not None:
         return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, person=False)
     return _fallback_speaker(ctx, surface, start, end)
+
+
+def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
+    """Return True when a mention spans the speaker phrase's name part ('the Kremlin', not 'Rally Canada')."""
+    if mention.char_end < end - 2:
+        return False
+    head = body[start : mention.char_start].split()
+    return all(not _is_capitalised(w) or w.casefold() in _DETERMINERS for w in head)
 
 
 def _pronoun_speaker(
@@ -759,6 +799,12 @@ def _marked_quotes(
         quoted = body[span.start : span.end]
         ends_sentence = quoted.rstrip()[-1:] in ".!?"
         n_tokens = len(_tokens(quoted))
+        before_mark = body[max(op_lo, span.open_pos - 2) : span.open_pos].rstrip()
+        if before_mark[-1:].isalnum() and (n_tokens < 6 or quoted[:1].islower()):
+            # Quotation marks inside a sentence ("called it “a disaster”"): a partial quote or a title,
+            # left to the reported-speech pass that reads the whole sentence.
+            partial.append(span)
+            continue
         attribution = None
         if span.closed:
             attribution = _tail_attribution(lex, body, span.close_pos + 1, tail_end, strict=ends_sentence)
