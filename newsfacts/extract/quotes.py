@@ -364,6 +364,7 @@ class _Speaker:
     end: int
     penalty: float = 0.0
     person: bool = True
+    pending: bool = False  # read from the text, resolved later in document order
 
 
 @dataclass(slots=True)
@@ -441,6 +442,34 @@ def _name_from_phrase(phrase: str) -> str:
     elif len(run) == 3 and not any(t.endswith(".") for t in run[:2]) and toks and len(toks) > len(run):
         run = run[-2:]
     return " ".join(run)
+
+
+def _pending(ctx: _Context, start: int, end: int) -> _Speaker | None:
+    """Return the speaker phrase body[start:end], to be resolved once every quote is found."""
+    start, end = _strip_aux(start, end, ctx.body)
+    if end <= start:
+        return None
+    return _Speaker(None, None, ctx.body[start:end], start, end, pending=True)
+
+
+def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Return the quotes whose speaker resolves, resolving them in document order.
+
+    Order matters: a pronoun attribution continues the speaker of the quote before it, whichever
+    pass found that quote.
+    """
+    out: list[_Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        spk = f.speaker
+        if spk.pending:
+            resolved = _resolve_speaker(ctx, spk.start, spk.end)
+            if resolved is None:
+                continue
+            f.confidence -= resolved.penalty
+            f.speaker = resolved
+        ctx.history.append((f.end, f.speaker))
+        out.append(f)
+    return out
 
 
 def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
@@ -828,7 +857,7 @@ def _marked_quotes(
                 last = (_para_of(paras, span.close_pos), spk)
                 continue
         if attribution is not None:
-            spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+            spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
             if spk is None:
                 continue
             cue_text = body[attribution.cue_start : attribution.cue_end]
@@ -842,14 +871,19 @@ def _marked_quotes(
                 if n_tokens < 3:
                     continue
             found.append(_make(spk, span, "direct", cue_text, ev, conf))
-            ctx.history.append((span.close_pos, spk))
             last = (_para_of(paras, span.close_pos), spk)
             continue
         # No attribution of its own: a continued quotation by the previous speaker.
         p_index = _para_of(paras, span.open_pos)
         if last is not None and p_index - last[0] <= 1 and n_tokens >= 4:
             spk = _Speaker(
-                last[1].key, last[1].name, last[1].surface, last[1].start, last[1].end, person=last[1].person
+                last[1].key,
+                last[1].name,
+                last[1].surface,
+                last[1].start,
+                last[1].end,
+                person=last[1].person,
+                pending=last[1].pending,
             )
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
             last = (_para_of(paras, span.close_pos), spk)
@@ -881,7 +915,7 @@ def _colon_intro(
     s_lo, _ = _sentence_bounds(body, colon, p_lo, colon)
     attribution = _lead_attribution(lex, body, s_lo, colon)
     if attribution is not None:
-        spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+        spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
         if spk is not None:
             return spk, body[attribution.cue_start : attribution.cue_end], (s_lo, colon)
     label = re.match(
@@ -890,7 +924,7 @@ def _colon_intro(
     )
     if label:
         s = s_lo + label.start(1)
-        spk = _resolve_speaker(ctx, s, colon)
+        spk = _pending(ctx, s, colon)
         if spk is not None:
             return spk, None, (s_lo, colon)
     return None
@@ -913,7 +947,7 @@ def _transcript_quotes(
                 end -= 1
             if len(_tokens(body[start:end])) < 6 or _overlaps(taken, start, end):
                 continue
-            spk = _resolve_speaker(ctx, m.start(1), m.end(1))
+            spk = _pending(ctx, m.start(1), m.end(1))
             if spk is None:
                 continue
             found.append(
@@ -929,7 +963,6 @@ def _transcript_quotes(
                     0.8 - spk.penalty,
                 )
             )
-            ctx.history.append((end, spk))
     return found
 
 
@@ -1000,7 +1033,6 @@ def _unmarked_quotes(
                     claimed[j] = True
                     j += 1
             found.append(quote)
-            ctx.history.append((quote.end, quote.speaker))
     return found
 
 
@@ -1012,7 +1044,7 @@ def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _
     """
     if claimed or _has_cue(lex, body, *sent) or not _FIRST_PERSON.search(body, *sent):
         return False
-    surname = (quote.speaker.name or "").split()[-1:] or [""]
+    surname = [w for w in _tokens(quote.speaker.surface) if _is_capitalised(w)][-1:] or [""]
     return not (surname[0] and surname[0] in body[sent[0] : sent[1]])
 
 
@@ -1071,7 +1103,7 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
     body = ctx.body
     m = lex.according_lead_re.match(body[s:e])
     if m:
-        spk = _resolve_speaker(ctx, s + m.start(1), s + m.end(1))
+        spk = _pending(ctx, s + m.start(1), s + m.end(1))
         c_start, c_end = _trim_start(body, s + m.end(), e), _trim_end(body, s, e)
         if spk is not None and c_end - c_start > 10:
             return _Found(
@@ -1087,7 +1119,7 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
             )
     m = lex.according_tail_re.search(body[s:e])
     if m:
-        spk = _resolve_speaker(ctx, s + m.start(1), s + m.end(1))
+        spk = _pending(ctx, s + m.start(1), s + m.end(1))
         c_start, c_end = _trim_start(body, s, e), _trim_end(body, s, s + m.start())
         if spk is not None and c_end - c_start > 10:
             return _Found(
@@ -1119,7 +1151,7 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
         c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
         if len(_tokens(body[c_start:c_end])) < 4:
             return None
-        spk = _resolve_speaker(ctx, attribution.speaker_start, attribution.speaker_end)
+        spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
         if spk is None:
             return None
         kind = "direct" if _FIRST_PERSON.search(body, c_start, c_end) else "indirect"
@@ -1153,7 +1185,7 @@ def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found 
         c_start, c_end, kind = content
         if len(_tokens(body[c_start:c_end])) < 3:
             continue
-        spk = _resolve_speaker(ctx, *subject)
+        spk = _pending(ctx, *subject)
         if spk is None:
             continue
         conf = (
@@ -1262,7 +1294,7 @@ def find_quotes(
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)
     taken += [(f.start, f.end) for f in transcript]
     unmarked = _unmarked_quotes(lexicon, ctx, paras, taken)
-    found = _dedupe([*marked, *transcript, *unmarked])
+    found = _dedupe(_resolve_all(ctx, [*marked, *transcript, *unmarked]))
     starts = [s.start for s in sentences]
     return [_to_record(body, f, starts) for f in found]
 
