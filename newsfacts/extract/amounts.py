@@ -182,7 +182,9 @@ def build_currency_lexicon(rows: list[dict[str, str]]) -> CurrencyLexicon:
         for symbol in split_list(row.get("symbols", "")):
             by_token.setdefault(symbol.lower(), code)
             prefixes.append(symbol)
-            suffixes.append(symbol)
+            # "$", "€", "£" go before the number; after one they would swallow "a $1.5bn".
+            if any(c.isalpha() for c in symbol):
+                suffixes.append(symbol)
         for name in split_list(row.get("names", "")):
             by_token.setdefault(name.lower(), code)
             suffixes.append(name)

@@ -1,0 +1,68 @@
+"""Money amounts (symbols, codes, names, scale words), counted items and shares of GDP."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract import amounts
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> amounts.CurrencyLexicon:
+    return amounts.load_currency_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("a grant of EUR 112 million for schools", 112e6, "EUR"),
+        ("it adds €20m to the fund", 20e6, "EUR"),
+        ("a $1.5bn credit line", 1.5e9, "USD"),
+        ("up to £225 million over two years", 225e6, "GBP"),
+        ("UAH 1.2 billion from the reserve", 1.2e9, "UAH"),
+        ("roughly US$400 million in loans", 400e6, "USD"),
+        ("about $ 800 million in total", 800e6, "USD"),
+        ("a programme worth 1.2 billion euros", 1.2e9, "EUR"),
+        ("a quarter of a billion US dollars for food", 250e6, "USD"),
+        ("half a billion euros for repairs", 500e6, "EUR"),
+        ("3,500,000 hryvnias for the school", 3.5e6, "UAH"),
+        ("CHF 40 mln for the bridge", 40e6, "CHF"),
+    ],
+)
+def test_amount_in_units_and_iso_currency(
+    text: str, amount: float, currency: str, lexicon: amounts.CurrencyLexicon
+) -> None:
+    found = amounts.find_money(text, lexicon)
+    assert [(m.amount, m.currency) for m in found] == [(amount, currency)]
+    assert text[found[0].start : found[0].end] == found[0].surface
+
+
+@pytest.mark.parametrize(
+    "text", ["he has a dollar sign on his cap", "a euro zone summit", "in 2024 they paid"]
+)
+def test_no_amount_without_a_number(text: str, lexicon: amounts.CurrencyLexicon) -> None:
+    assert amounts.find_money(text, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "item"),
+    [
+        ("the army received 49 Abrams tanks last year", 49, "Abrams tanks"),
+        ("half a million doses arrived", 500_000, "doses"),
+        ("over 105 thousand doses of vaccine", 105_000, "doses"),
+        ("several thousand drones will follow", None, "drones"),
+        ("12 howitzers and 3 radars", 12, "howitzers"),
+    ],
+)
+def test_quantities_count_items(text: str, value: float | None, item: str) -> None:
+    first = amounts.find_quantities(text)[0]
+    assert (first.value, first.item) == (value, item)
+
+
+def test_a_year_is_not_a_quantity() -> None:
+    assert amounts.find_quantities("in 2024 trucks will come") == []
+
+
+def test_share_of_gdp_and_of_a_budget() -> None:
+    shares = amounts.find_shares("It spends 0.4% of GDP on aid and 12 percent of its defence budget.")
+    assert [(s.percent, s.base) for s in shares] == [(0.4, "GDP"), (12.0, "defence budget")]

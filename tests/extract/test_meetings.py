@@ -1,0 +1,149 @@
+"""Bilateral meetings through the real sentence and entity steps, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfacts.extract import pipeline
+from newsfacts.extract.records import Article, MeetingMention
+from newsfacts.paths import SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> pipeline.Lexicons:
+    return pipeline.load_lexicons()
+
+
+def meetings(
+    body: str, lexicons: pipeline.Lexicons, published: str | None = "2022-03-10", title: str | None = None
+) -> list[MeetingMention]:
+    """Return the meetings the pipeline finds in body."""
+    return pipeline.extract_article(Article("t", body, title, published), lexicons).meetings
+
+
+def pairs(found: list[MeetingMention]) -> list[frozenset[str]]:
+    return [frozenset((m.party_a_key, m.party_b_key)) for m in found]
+
+
+def test_met_in_a_capital_is_an_in_person_meeting(lexicons: pipeline.Lexicons) -> None:
+    body = "Volodymyr Zelenskyy met with Olaf Scholz in Kyiv on Monday to discuss energy."
+    (m,) = meetings(body, lexicons)
+    assert frozenset((m.party_a_key, m.party_b_key)) == {"UKR", "DEU"}
+    assert m.mode == "in_person"
+    assert m.location == "Kyiv"
+    assert (m.meeting_date, m.date_basis) == ("2022-03-07", "relative")
+    assert {"Volodymyr Zelenskyy", "Olaf Scholz"} <= set(m.participants)
+    assert body[m.char_start : m.char_end] == m.evidence
+
+
+def test_phone_call_mode_and_yesterday(lexicons: pipeline.Lexicons) -> None:
+    body = "Yesterday Emmanuel Macron had a phone conversation with Joe Biden about trade."
+    (m,) = meetings(body, lexicons)
+    assert pairs([m]) == [frozenset({"FRA", "USA"})]
+    assert (m.mode, m.meeting_date) == ("call", "2022-03-09")
+
+
+def test_video_conference_mode(lexicons: pipeline.Lexicons) -> None:
+    body = "Volodymyr Zelenskyy held a video conference with Justin Trudeau."
+    (m,) = meetings(body, lexicons)
+    assert m.mode == "video"
+
+
+def test_bare_conversation_has_unknown_mode(lexicons: pipeline.Lexicons) -> None:
+    (m,) = meetings("Olaf Scholz had a conversation with Emmanuel Macron.", lexicons)
+    assert m.mode == "unknown"
+
+
+def test_countries_alone_make_a_pair(lexicons: pipeline.Lexicons) -> None:
+    assert pairs(meetings("Delegations of Poland and Lithuania held talks in Vilnius.", lexicons)) == [
+        frozenset({"POL", "LTU"})
+    ]
+
+
+def test_three_leaders_are_not_bilateral(lexicons: pipeline.Lexicons) -> None:
+    body = "Emmanuel Macron, Olaf Scholz and Joe Biden met in Paris."
+    assert meetings(body, lexicons) == []
+
+
+def test_joint_reception_is_one_meeting_per_counterpart_never_between_the_guests(
+    lexicons: pipeline.Lexicons,
+) -> None:
+    body = "Emmanuel Macron met with Olaf Scholz and Joe Biden in Paris."
+    assert set(pairs(meetings(body, lexicons))) == {frozenset({"FRA", "DEU"}), frozenset({"FRA", "USA"})}
+    body = "Four presidents met: Emmanuel Macron met with Olaf Scholz, Joe Biden and Justin Trudeau."
+    assert meetings(body, lexicons) == []
+
+
+def test_summit_is_not_bilateral_but_its_sidelines_are(lexicons: pipeline.Lexicons) -> None:
+    assert meetings("Poland and Lithuania met at the summit of the alliance.", lexicons) == []
+    body = "On the sidelines of the summit, Emmanuel Macron met with Narendra Modi."
+    assert pairs(meetings(body, lexicons)) == [frozenset({"FRA", "IND"})]
+
+
+def test_invitation_and_undated_plans_are_not_meetings(lexicons: pipeline.Lexicons) -> None:
+    assert meetings("Olaf Scholz invited Emmanuel Macron to visit Berlin.", lexicons) == []
+    assert meetings("Poland and Lithuania agreed to meet in the near future.", lexicons) == []
+
+
+def test_counterpart_only_pairs_with_the_home_party(lexicons: pipeline.Lexicons) -> None:
+    # A release about Ukraine's president: "I spoke with X" has Ukraine as the other side.
+    body = (
+        "Volodymyr Zelenskyy addressed the nation. Volodymyr Zelenskyy thanked the soldiers.\n"
+        "I spoke today with Justin Trudeau about the next steps."
+    )
+    (m,) = meetings(body, lexicons)
+    assert pairs([m]) == [frozenset({"UKR", "CAN"})]
+    assert (m.meeting_date, m.date_basis) == ("2022-03-10", "relative")
+
+
+def test_one_pair_reported_twice_is_one_meeting_with_merged_details(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Olaf Scholz met with Emmanuel Macron.\n"
+        "The talks between Olaf Scholz and Emmanuel Macron took place in Berlin on March 8."
+    )
+    (m,) = meetings(body, lexicons)
+    assert (m.location, m.meeting_date, m.date_basis) == ("Berlin", "2022-03-08", "explicit")
+
+
+def test_scheduled_meeting_on_a_stated_date(lexicons: pipeline.Lexicons) -> None:
+    body = "On March 14, Olaf Scholz will meet with Emmanuel Macron in Paris."
+    (m,) = meetings(body, lexicons)
+    assert (m.meeting_date, m.location) == ("2022-03-14", "Paris")
+
+
+def test_headline_gives_the_mode_and_the_counterpart(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Vladimir Putin discussed the situation with the Russian government.\n"
+        "The conversation was frank and businesslike."
+    )
+    found = meetings(body, lexicons, title="Telephone conversation with Emmanuel Macron")
+    assert pairs(found) == [frozenset({"RUS", "FRA"})]
+    assert found[0].mode == "call"
+
+
+def test_no_trigger_no_meeting(lexicons: pipeline.Lexicons) -> None:
+    assert meetings("Olaf Scholz criticised Emmanuel Macron in a newspaper interview.", lexicons) == []
+
+
+@pytest.mark.shared
+def test_seed_article_meeting() -> None:
+    """The seed article: Ukraine–Latvia in Kyiv on 2023-12-12 (inferred: the file has no date)."""
+    gold = Path(SHARED_DIR) / "gold" / "seed" / "articles.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared is not beside the checkout")
+    row = json.loads(gold.read_text(encoding="utf-8").splitlines()[0])
+    from newsfacts.evaluate.library import to_articles
+
+    (article,) = to_articles([row])
+    (m,) = pipeline.extract_article(article, pipeline.load_lexicons()).meetings
+    assert frozenset((m.party_a_key, m.party_b_key)) == {"UKR", "LVA"}
+    assert (m.meeting_date, m.date_basis, m.location, m.mode) == (
+        "2023-12-12",
+        "inferred",
+        "Kyiv",
+        "in_person",
+    )
+    assert {"Rustem Umerov", "Andris Sprūds"} <= set(m.participants)
