@@ -136,7 +136,9 @@ def _distinct(parties: list[Party]) -> list[str]:
     return seen
 
 
-def choose_pair(parties: list[Party], trigger_at: int, home: str | None) -> tuple[list[str], bool] | None:
+def choose_pair(
+    parties: list[Party], trigger_at: int, home: str | None, second: str | None = None
+) -> tuple[list[str], bool] | None:
     """Return the two parties of a meeting sentence and whether the home party was filled in.
 
     People decide first: two people from two parties make the pair, three make a multilateral
@@ -160,8 +162,9 @@ def choose_pair(parties: list[Party], trigger_at: int, home: str | None) -> tupl
         )
         if len(near) == 1:
             return [via_people[0], near[0]], False
-        if not near and home and home != via_people[0]:
-            return [home, via_people[0]], True
+        if not near:
+            side = home if home != via_people[0] else second
+            return ([side, via_people[0]], True) if side else None
         return None
     if len(named) == 2:
         return named, False
@@ -211,6 +214,12 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
+def _second(ctx: ArticleContext) -> str | None:
+    """Return the party the article is most about after its home party (the home side of a
+    release whose counterpart dominates its text)."""
+    return ctx.ranking[1] if len(ctx.ranking) > 1 else None
+
+
 def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
     """Return the parties without the other hats of the people named.
 
@@ -232,7 +241,7 @@ def _draft(
     """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
     parties = _drop_hats(parties, ctx)
-    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
+    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home, _second(ctx))
     if chosen is None:
         return None
     pair, filled = chosen
@@ -372,7 +381,9 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     pair = None
     if hits and not vetoed:
         first = min(m.start() for m, _ in hits)
-        chosen = choose_pair(_drop_hats(_title_parties(ctx, sentence.text), ctx), first, ctx.home)
+        chosen = choose_pair(
+            _drop_hats(_title_parties(ctx, sentence.text), ctx), first, ctx.home, _second(ctx)
+        )
         if chosen:
             pair = (chosen[0][0], chosen[0][1])
     return pair, mode, city

@@ -86,8 +86,9 @@ _FIRST_PERSON_DONOR = re.compile(
     r"\b(?:our (?:state|country|side|government)|we)\b[^.;]{0,60}$", re.IGNORECASE
 )
 _PEOPLE_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:recruits|citizens|people|refugees|children|army|armed forces|forces|military|soldiers|"
-    r"defenders|servicemen|troops|side|government|IDPs|population|families|partners|hospitals|cities|regions)\b",
+    r"^\s+(?:\w+\s+)?(?:recruits|citizens|people|refugees|children|army|armed forces|forces|military|"
+    r"soldiers|defenders|servicemen|troops|side|government|IDPs|population|families|partners|hospitals|"
+    r"cities|regions)\b",
     re.IGNORECASE,
 )
 
@@ -228,12 +229,15 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
             and not _has_party_between(parties, sentence, clause_start(m.start()), m)
         ):
             donor = last_donor  # "…has provided X, and intends to support Y": the same subject
-        if donor is None and trigger.status in ("firm", "delivered"):
-            if _category(sentence.text, m.start(), end, triggers, bool(money), trigger) != "other":
-                # "There is also a new package of humanitarian support for Ukraine": the article's
-                # counterpart gives it.
-                named_after = _recipient(parties, "", m, sentence, end, ctx)
-                donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
+        if (
+            donor is None
+            and trigger.status in ("firm", "delivered")
+            and _category(sentence.text, m.start(), end, triggers, bool(money), trigger) != "other"
+        ):
+            # "There is also a new package of humanitarian support for Ukraine": the article's
+            # counterpart gives it.
+            named_after = _recipient(parties, "", m, sentence, end, ctx)
+            donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
         if donor is None:
             continue
         recipient = _recipient(parties, donor, m, sentence, end, ctx)
