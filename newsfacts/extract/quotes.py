@@ -598,6 +598,21 @@ def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
     return None
 
 
+def _recent_organisation(ctx: _Context, surface: str, before: int) -> EntityMention | None:
+    """FALLBACK: return the organisation 'the agency' / 'the company' most likely stands for.
+
+    Only for a definite description of one lower-case noun; the antecedent is the last organisation
+    named in the preceding 600 characters.
+    """
+    words = surface.split()
+    if len(words) != 2 or words[0].casefold() != "the" or not words[1].isalpha() or not words[1].islower():
+        return None
+    for m in reversed(ctx.mentions):
+        if m.char_end <= before and m.entity_type == "organization":
+            return m if before - m.char_end < 600 else None
+    return None
+
+
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
     """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
     name = _name_from_phrase(surface)
@@ -606,6 +621,11 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         holder = _role_holder(ctx, surface, start)
         if holder:
             return _Speaker("person:" + _fold(holder), holder, surface, start, end, penalty=0.15)
+        org = _recent_organisation(ctx, surface, start)
+        if org is not None:
+            return _Speaker(
+                org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
+            )
     if len(words) == 1 and _is_capitalised(words[0]):
         folded = _fold(words[0])
         for _, spk in reversed(ctx.history):
@@ -984,6 +1004,15 @@ _POST_ADJUNCT = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _THAT_RE = re.compile(r"\bthat\s+")
+# Time and channel adjuncts between a cue and its words: "said Thursday …", "said in a statement …".
+_LEAD_ADJUNCT = re.compile(
+    r"(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|tonight|earlier|later|recently)(?:\s+(?:morning|afternoon|evening|night))?[\s,]+"
+    r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+    r"speech|post|tweet|letter|release|email|e-mail|briefing|address|message|video|conference|meeting)"
+    r"(?:\s+on\s+\w+)?[\s,]+"
+    r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
+)
 _BAD_CONTENT_START = re.compile(
     r"^\s*(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b", re.I
 )
@@ -1261,10 +1290,19 @@ def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int,
             return None
         c_start = pos + obj.end()
         return c_start, _trim_end(body, c_start, e), "indirect"
-    c_start = _trim_start(body, pos, e)
+    c_start = _skip_adjuncts(body, _trim_start(body, pos, e), e)
     if _BAD_CONTENT_START.match(body[c_start:e]):
         return None
     return c_start, _trim_end(body, c_start, e), "indirect"
+
+
+def _skip_adjuncts(body: str, pos: int, end: int) -> int:
+    """Return pos moved past time and channel adjuncts that precede the reported words."""
+    while True:
+        m = _LEAD_ADJUNCT.match(body, pos, end)
+        if m is None or m.end() >= end:
+            return pos
+        pos = m.end()
 
 
 # --------------------------------------------------------------------------------------------
