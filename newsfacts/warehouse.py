@@ -66,9 +66,9 @@ class BuildResult:
             f"{ok} ok, {self.count('warn')} warn, {len(self.failures)} failed,",
             f"{self.count('skipped')} skipped",
         ]
-        if self.n_extracted is not None:
-            parts.append(f"; {self.n_extracted} article(s) extracted")
         text = " ".join(parts)
+        if self.n_extracted is not None:
+            text += f"; {self.n_extracted} article(s) extracted"
         for node in self.failures:
             text += f"\n  {node.status.upper()}: {node.name} — {(node.message or '').strip()[:300]}"
         if self.error:
@@ -107,6 +107,23 @@ def wait_for_lock(db_path: Path, lock_timeout_s: float = nfdb.DEFAULT_LOCK_TIMEO
     conn.close()
 
 
+def _release_duckdb() -> None:
+    """Close the DuckDB database dbt-duckdb keeps open in this process after a dbt invocation.
+
+    dbt-duckdb caches one connection per process between invocations; left open, it holds the
+    file's lock and blocks every later connection with another configuration (our own reads, the
+    loaders, a copy of the file).
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        env = DuckDBConnectionManager._ENV
+        if env is not None:
+            with contextlib.suppress(Exception):
+                env.close()
+            DuckDBConnectionManager._ENV = None
+
+
 def dbt_args(
     command: str,
     *,
@@ -116,12 +133,13 @@ def dbt_args(
     target_path: Path,
     log_path: Path,
     extra: Sequence[str] = (),
+    project_dir: Path = PROJECT_ROOT,
 ) -> list[str]:
-    """Return the argument list for dbtRunner.invoke for one dbt command on this project."""
+    """Return the argument list for dbtRunner.invoke for one dbt command on the project."""
     args = [
         *command.split(),
-        "--project-dir", str(PROJECT_ROOT),
-        "--profiles-dir", str(PROJECT_ROOT),
+        "--project-dir", str(project_dir),
+        "--profiles-dir", str(project_dir),
         "--target-path", str(target_path),
         "--log-path", str(log_path),
         "--quiet" if os.environ.get("NEWSFACTS_DBT_QUIET") else "--no-quiet",
@@ -181,8 +199,12 @@ def run_dbt(
     full_refresh: bool = False,
     extra: Sequence[str] = (),
     lock_timeout_s: float = nfdb.DEFAULT_LOCK_TIMEOUT_S,
+    project_dir: Path | None = None,
 ) -> BuildResult:
-    """Return the result of one dbt command (build, run, test, seed, docs generate…) on the warehouse."""
+    """Return the result of one dbt command (build, run, test, seed, docs generate…) on the warehouse.
+
+    project_dir defaults to the repo root; tests point it at a modified copy of the project.
+    """
     from dbt.cli.main import dbtRunner
 
     db_path = database_path(db)
@@ -197,11 +219,15 @@ def run_dbt(
         target_path=target_path,
         log_path=log_path,
         extra=extra,
+        project_dir=project_dir or PROJECT_ROOT,
     )
     started = datetime.now(UTC).replace(tzinfo=None)
     t0 = time.perf_counter()
-    with _env("NEWSFACTS_DB", str(db_path)), contextlib.chdir(PROJECT_ROOT):
-        result = dbtRunner().invoke(args)
+    with _env("NEWSFACTS_DB", str(db_path)), contextlib.chdir(project_dir or PROJECT_ROOT):
+        try:
+            result = dbtRunner().invoke(args)
+        finally:
+            _release_duckdb()
     elapsed = time.perf_counter() - t0
     error = None
     if result.exception is not None:

@@ -1,0 +1,147 @@
+"""Body cleaning (newsfacts/clean.py): chrome out, story in, text normalised. No dbt here."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date
+
+import duckdb
+import pytest
+
+from newsfacts import clean
+from newsfacts.dbt_udfs import register_udfs
+from newsfacts.paths import SHARED_DIR
+
+STORY = [
+    "The harbour authority opened a second ferry line on Tuesday.",
+    "Officials said the line would carry up to 400 passengers a day.",
+    "Local traders welcomed the decision, noting that winter traffic had doubled.",
+]
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_chrome_lines_go_and_every_story_sentence_stays() -> None:
+    body = _page(
+        STORY[0],
+        "Photo: City press office",
+        "Read also:",
+        "Storm closes the northern pass",
+        "Mayor opens new library wing",
+        STORY[1],
+        "Advertisement",
+        "Share this article",
+        "Subscribe to our newsletter for daily updates",
+        STORY[2],
+        "By continuing to use this site you consent to the use of cookies.",
+        "You might prefer the English version of our website. Would you like to switch?",
+    )
+    cleaned = clean.clean_body(body)
+    assert cleaned.split("\n\n") == STORY
+
+
+def test_a_long_paragraph_mentioning_cookies_is_story_not_a_banner() -> None:
+    paragraph = (
+        "Regulators fined the retailer after finding that its website set tracking cookies without "
+        "consent, a practice the agency said affected millions of visitors over three years and which "
+        "the company has now agreed to stop under a settlement reached after months of negotiation."
+    )
+    assert clean.clean_body(_page(STORY[0], paragraph)) == _page(STORY[0], paragraph)
+
+
+def test_a_story_line_starting_with_related_words_stays() -> None:
+    line = "Related talks will continue in Vilnius next week, the ministry said."
+    assert clean.clean_body(_page(line, STORY[0])) == _page(line, STORY[0])
+
+
+def test_seed_shape_header_and_repeated_title_are_dropped() -> None:
+    header = ["Ferry line opens", "Category", "Transport", "Publication date", "2024-05-07", ""]
+    body = "\n".join([*header, "Ferry line opens", ""]) + _page(*STORY)
+    assert clean.clean_body(body) == _page(*STORY)
+    assert clean.header_date(body) == "2024-05-07"
+
+
+def test_mojibake_nfc_and_whitespace_are_normalised() -> None:
+    broken = "The cafÃ© reopened.\u00a0\u00a0It   serves e\u0301clairs.\n\n\n\nSecond  paragraph.  "
+    cleaned = clean.clean_body(broken)
+    assert cleaned == "The café reopened. It serves éclairs.\n\nSecond paragraph."
+    assert unicodedata.is_normalized("NFC", cleaned)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2024-03-05", date(2024, 3, 5)),
+        ("05.03.2024", date(2024, 3, 5)),
+        ("March 5, 2024", date(2024, 3, 5)),
+        ("5 March 2024", date(2024, 3, 5)),
+        ("2024-03-05T14:30:00+02:00", date(2024, 3, 5)),
+        ("Tue, 05 Mar 2024 10:00:00 +0000", date(2024, 3, 5)),
+        ("", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_parse_date(raw: str | None, expected: date | None) -> None:
+    assert clean.parse_date(raw) == expected
+
+
+def test_language_detection() -> None:
+    assert clean.detect_language(" ".join(STORY)) == "en"
+    assert clean.detect_language("   ") is None
+
+
+def test_near_duplicates_share_a_band_and_unrelated_texts_do_not() -> None:
+    original = " ".join(STORY) + " The port expects the new line to run until the end of October."
+    reprint = original.replace("Tuesday", "Wednesday") + " Tickets go on sale online."
+    other = "A new study of alpine glaciers finds the ice retreating faster than any model predicted."
+    bands = set(clean.minhash_bands(original))
+    assert len(bands) == clean.MINHASH_BANDS
+    assert bands & set(clean.minhash_bands(reprint))
+    assert not bands & set(clean.minhash_bands(other))
+    assert clean.minhash_bands("") == []
+
+
+def test_udfs_expose_the_same_cleaning_to_sql() -> None:
+    con = duckdb.connect()
+    register_udfs(con)
+    body = _page(STORY[0], "Advertisement", STORY[1])
+    row = con.execute(
+        "select nf_clean_body(?, null), nf_parse_date('05.03.2024'), nf_language(?), "
+        "len(nf_minhash_bands(?))",
+        [body, STORY[0], STORY[0]],
+    ).fetchone()
+    assert row == (clean.clean_body(body), date(2024, 3, 5), "en", clean.MINHASH_BANDS)
+    assert con.execute("select nf_clean_body(null, null)").fetchone() == (None,)
+
+
+SEED = SHARED_DIR / "seed" / "000_69c7be4cf9514e14.txt"
+SEED_GOLD = SHARED_DIR / "gold" / "seed" / "facts.jsonl"
+
+
+@pytest.mark.shared
+def test_seed_article_loses_its_chrome_and_keeps_its_story() -> None:
+    if not SEED.exists() or not SEED_GOLD.exists():
+        pytest.skip("../shared/seed is not beside this checkout")
+    raw = SEED.read_text(encoding="utf-8")
+    raw_lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    cleaned = clean.clean_body(raw)
+    kept = cleaned.split("\n")
+    # The page's last two lines (cookie banner, language switch) go; the line before them stays.
+    assert raw_lines[-1] not in kept and raw_lines[-2] not in kept
+    assert kept[-1] == raw_lines[-3]
+    # The header block goes: no label lines, and the headline is not repeated in the body.
+    assert "Category" not in kept and "Publication date" not in kept
+    assert raw_lines[0] not in kept
+    # Every story line stays, including the subheading before the last section, as its own paragraph.
+    first_story = next(i for i, line in enumerate(raw_lines) if line.startswith("In 2024"))
+    for line in raw_lines[first_story:-2]:
+        assert line in kept, line
+    # Every evidence string and quote boundary of the gold facts is still in the cleaned body.
+    for fact in map(json.loads, SEED_GOLD.read_text(encoding="utf-8").splitlines()):
+        for key in ("evidence", "text_start", "text_end"):
+            if fact.get(key):
+                assert fact[key] in cleaned, (fact["fid"], key)
