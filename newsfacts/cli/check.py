@@ -63,14 +63,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the check, print the summary and return 1 when an error-severity expectation failed."""
-    from newsfacts.quality.runner import run_check
+    from newsfacts.quality import run_checks
 
-    layers = args.layer or list(LAYERS)
     try:
-        result = run_check(
-            db=args.db,
-            layers=layers,
-            docs_dir=args.docs_dir.resolve() if args.docs else None,
+        result = run_checks(
+            args.db,
+            docs=args.docs,
+            layers=args.layer or list(LAYERS),
+            docs_dir=args.docs_dir.resolve(),
             write=not args.no_store,
         )
     except FileNotFoundError as exc:

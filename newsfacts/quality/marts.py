@@ -40,7 +40,7 @@ QUOTE_KINDS = ("direct", "indirect")
 MENTION_METHODS = ("gazetteer", "alias", "demonym", "metonym", "role", "surname", "pronoun", "pattern")
 
 # Distribution thresholds: above these shares the extraction has regressed, not just met a hard text.
-MAX_SPEAKERLESS_QUOTE_SHARE = 0.5
+MAX_SPEAKERLESS_QUOTE_SHARE = 0.25
 MAX_UNDATED_MEETING_SHARE = 0.6
 
 # Joins every fact frame makes: does its article exist, and how long is the body its spans point into?

@@ -120,6 +120,20 @@ def _missing_table(suite: TableSuite) -> Outcome:
     )
 
 
+def _unreadable_table(suite: TableSuite, reason: str) -> Outcome:
+    """Return the failed outcome recorded when a suite's table exists but cannot be read."""
+    return Outcome(
+        layer=suite.layer,
+        suite=suite.name,
+        table_name=suite.table,
+        expectation_type="expect_table_to_be_readable",
+        column_name=None,
+        severity=ERROR,
+        success=False,
+        details=reason,
+    )
+
+
 def _no_derived_columns(suite: TableSuite, reason: str) -> Outcome:
     """Return the warning recorded when a suite's cross-table columns could not be computed."""
     return Outcome(
@@ -140,15 +154,27 @@ def read_work(
     """Return (suite, frame) pairs for every table found, and outcomes for what could not be read."""
     tables = frames.catalog(con)
     # Relations of every layer, not only the checked ones: marts' frames join staging.
-    relations = {
+    found = {
         s.name: rel
         for s in all_suites(SuiteInputs())
         if (rel := frames.relation(s.layer, s.table, tables)) is not None
     }
-    counts = {name: frames.row_count(con, rel) for name, rel in relations.items()}
+    relations: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    unreadable: dict[str, str] = {}
+    for name, rel in found.items():
+        try:
+            counts[name] = frames.row_count(con, rel)
+            relations[name] = rel
+        except duckdb.Error as exc:
+            # e.g. a view naming a catalog that is gone (the file was copied under another name).
+            unreadable[name] = str(exc).splitlines()[0]
     work: list[tuple[TableSuite, pd.DataFrame]] = []
     problems: list[Outcome] = []
     for suite in all_suites(load_inputs(seeds_dir, counts), layers):
+        if suite.name in unreadable:
+            problems.append(_unreadable_table(suite, unreadable[suite.name]))
+            continue
         if suite.name not in relations:
             problems.append(_missing_table(suite))
             continue
@@ -164,7 +190,8 @@ def read_work(
             frame = frames.read_frame(con, sql)
         except duckdb.Error as exc:
             if sql == plain:
-                raise
+                problems.append(_unreadable_table(suite, str(exc).splitlines()[0]))
+                continue
             problems.append(_no_derived_columns(suite, str(exc).splitlines()[0]))
             frame = frames.read_frame(con, plain)
         work.append((suite, frame))

@@ -1,4 +1,4 @@
-"""`newsfacts check` end to end on a tiny warehouse: clean data passes, broken data fails by name."""
+"""`newsfacts check` end to end on the sample corpus: the clean build passes, broken data fails by name."""
 
 from __future__ import annotations
 
@@ -123,3 +123,13 @@ def test_broken_run_touches_nothing_else(broken_checked: CheckedWarehouse) -> No
     }
     run = _rows(broken_checked.db, "select success, n_failed_errors, docs_path from quality.check_runs")
     assert run == [(False, 5, None)]
+
+
+def test_sample_warehouse_has_every_checked_table(clean_checked: CheckedWarehouse) -> None:
+    missing = _rows(
+        clean_checked.db,
+        "select suite from quality.check_results where expectation_type = 'expect_table_to_exist'",
+    )
+    assert missing == []
+    tables = _rows(clean_checked.db, "select n_tables from quality.check_runs")
+    assert tables[0][0] >= 20

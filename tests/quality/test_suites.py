@@ -89,7 +89,7 @@ def test_missing_tables_are_error_outcomes(clean_db: Path, tmp_path: Path) -> No
     shutil.copy(clean_db, db)
     con = duckdb.connect(str(db))
     con.execute("drop table marts.quotes; drop table marts.entities")
-    work, problems = read_work(con, LAYERS, SEEDS_DIR)
+    work, problems = read_work(con, ["marts"], SEEDS_DIR)
     con.close()
     missing = {p.suite for p in problems if p.expectation_type == "expect_table_to_exist"}
     assert missing == {"marts.quotes", "marts.entities"}
@@ -127,3 +127,18 @@ def test_cli_layer_choices_match_the_suites() -> None:
     from newsfacts.cli.check import LAYERS as CLI_LAYERS
 
     assert tuple(CLI_LAYERS) == tuple(LAYERS)
+
+
+def test_an_unreadable_view_is_an_error_outcome_not_a_crash(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema staging; create table staging.base as select 1 as x")
+    con.execute("create view staging.stg_raw__load_batches as select * from staging.base")
+    con.execute("drop table staging.base")
+    work, problems = read_work(con, ["staging"], SEEDS_DIR)
+    con.close()
+    by_suite = {p.suite: p for p in problems}
+    assert by_suite["staging.stg_raw__load_batches"].expectation_type == "expect_table_to_be_readable"
+    assert by_suite["staging.stg_raw__load_batches"].failed_error
+    assert by_suite["staging.stg_raw__articles"].expectation_type == "expect_table_to_exist"
+    assert work == []

@@ -202,19 +202,39 @@ def build_clean(path: Path) -> Path:
 
 
 def break_on_purpose(path: Path) -> Path:
-    """Damage a clean warehouse the ways the suites must catch; return the path."""
+    """Damage a warehouse's marts the ways the suites must catch; return the path.
+
+    Works on any warehouse with at least one pledge, meeting, quote and mention (the tiny one
+    above, or a real build of the sample corpus).
+    """
+    first = "(select min({key}) from marts.{table})"
     con = duckdb.connect(str(path))
     try:
         # A currency no seed knows (XXX is ISO 4217's "no currency").
-        con.execute("update marts.pledges set currency = 'XXX'")
+        con.execute(
+            "update marts.pledges set currency = 'XXX'"
+            f" where pledge_id = {first.format(key='pledge_id', table='pledges')}"
+        )
         # A "bilateral" meeting of a party with itself.
-        con.execute("update marts.bilateral_meetings set party_b_id = party_a_id where meeting_id = 'mt1'")
+        con.execute(
+            "update marts.bilateral_meetings set party_b_id = party_a_id"
+            f" where meeting_id = {first.format(key='meeting_id', table='bilateral_meetings')}"
+        )
         # A quote span that ends before it starts.
-        con.execute("update marts.quotes set char_start = char_end + 5 where quote_id = 'q1'")
+        con.execute(
+            "update marts.quotes set char_start = char_end + 5"
+            f" where quote_id = {first.format(key='quote_id', table='quotes')}"
+        )
         # Most quotes without a resolved speaker: over the distribution threshold.
-        con.execute("update marts.quotes set speaker_id = null where quote_id in ('q1', 'q3')")
+        con.execute(
+            "update marts.quotes set speaker_id = null where quote_id in (select quote_id from marts.quotes"
+            " order by quote_id limit (select cast(ceil(count(*) * 0.6) as integer) from marts.quotes))"
+        )
         # A mention whose span runs past the end of its article.
-        con.execute("update marts.entity_mentions set char_end = char_end + 10000 where mention_id = 'em0'")
+        con.execute(
+            "update marts.entity_mentions set char_end = char_end + 100000"
+            f" where mention_id = {first.format(key='mention_id', table='entity_mentions')}"
+        )
     finally:
         con.close()
     return path
