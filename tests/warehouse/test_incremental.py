@@ -1,0 +1,47 @@
+"""Incremental extraction: a rebuild with nothing new extracts nothing; a new article alone is extracted."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from loaders import load_paths
+from newsfacts import warehouse
+from tests.warehouse.conftest import FIXTURES, BuiltWarehouse, copy_warehouse
+
+
+def _extracted(db) -> dict[str, object]:
+    """Return {article_id: extracted_at} of the extraction model."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return dict(
+            con.execute(
+                "select article_id, extracted_at from intermediate.int_article_facts_extracted"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_second_build_extracts_nothing_and_a_new_article_alone_is_extracted(
+    built_warehouse: BuiltWarehouse, tmp_path
+) -> None:
+    db = copy_warehouse(built_warehouse.db, tmp_path, "incremental")
+    before = _extracted(db)
+    assert len(before) == built_warehouse.n_loaded
+
+    again = warehouse.build(db)
+    assert again.success, again.summary()
+    assert again.n_extracted == 0
+    assert _extracted(db) == before  # no row re-extracted: same articles, same timestamps
+
+    summary = load_paths([FIXTURES / "late"], db=db, source="warehouse-tests-late", progress=False)
+    assert summary.new == 1
+    third = warehouse.build(db)
+    assert third.success, third.summary()
+    assert third.n_extracted == 1
+    after = _extracted(db)
+    new_ids = set(after) - set(before)
+    assert len(new_ids) == 1
+    assert {k: after[k] for k in before} == before  # the old articles kept their extraction
