@@ -688,17 +688,11 @@ def _tail_attribution(
     if before.strip():
         s, e = _strip_aux(pos, m.start(), body)
         if e > s and not _subject_ok(body[s:e], m.group()):
-            # "Jane Doe, the firm's founder and its chief engineer, said": the name before the apposition.
-            comma = body.find(",", s, e)
-            s2, e2 = _strip_aux(s, comma, body) if comma > s else (s, s)
-            if (
-                e2 > s2
-                and body[m.start() - 2 : m.start()].strip() == ","
-                and _subject_ok(body[s2:e2], m.group())
-            ):
-                s, e = s2, e2
-            else:
+            # "Jane Doe, the firm's founder and its chief engineer, said": one side of the apposition.
+            pair = _apposition_subject(body, s, m.start(), m.group())
+            if pair is None:
                 return None
+            s, e = pair
         if e <= s:
             return None
         return _Attribution(s, e, m.start(), m.end(), cue)
@@ -1236,6 +1230,42 @@ def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found 
     return None
 
 
+def _apposition_subject(body: str, lo: int, cue_start: int, cue_form: str) -> tuple[int, int] | None:
+    """Return the better side of an apposition before a cue: 'His lawyer, Jane Doe, said' -> Jane Doe.
+
+    A side that reads as a name (no determiner, ends in two capitalised words) wins over a
+    description; between two names the one with fewer lower-case words; else the first side.
+    """
+    if not body[lo:cue_start].rstrip().endswith(","):
+        return None
+    inner_end = body.rindex(",", lo, cue_start)
+    comma = body.rfind(",", lo, inner_end)
+    if comma < 0:
+        return None
+    first_lo = body.rfind(",", lo, comma)
+    first = _strip_aux(first_lo + 1 if first_lo >= 0 else lo, comma, body)
+    second = _strip_aux(comma + 1, inner_end, body)
+
+    def name_like(span: tuple[int, int]) -> bool:
+        toks = _tokens(body[span[0] : span[1]])
+        return (
+            len(toks) >= 2
+            and toks[0].casefold() not in _DETERMINERS
+            and all(_is_capitalised(t) for t in toks[-2:])
+        )
+
+    def lowercase(span: tuple[int, int]) -> int:
+        return sum(1 for t in _tokens(body[span[0] : span[1]]) if not _is_capitalised(t))
+
+    ranked = [first, second]
+    if name_like(second) and (not name_like(first) or lowercase(second) < lowercase(first)):
+        ranked = [second, first]
+    for a, b in ranked:
+        if b > a and _subject_ok(body[a:b], cue_form):
+            return a, b
+    return None
+
+
 def _subject_before(
     lex: QuoteLexicon, body: str, s: int, cue_start: int, cue_end: int
 ) -> tuple[int, int] | None:
@@ -1246,6 +1276,9 @@ def _subject_before(
     start, end = _strip_aux(lo, cue_start, body)
     if end > start and _subject_ok(body[start:end], body[cue_start:cue_end]):
         return start, end
+    pair = _apposition_subject(body, s, cue_start, body[cue_start:cue_end])
+    if pair is not None:
+        return pair
     # "Zelenskyy, who met him on Monday, said …": the sentence's first phrase is the subject.
     comma = body.find(",", s, cue_start)
     if comma > s:

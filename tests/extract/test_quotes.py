@@ -236,3 +236,15 @@ def test_seed_article_quotes(lexicon, entity_lexicon) -> None:
     assert by_speaker.count("rinkevics") >= 3
     assert "spruds" in by_speaker
     assert all(q.quote_text and q.evidence for q in quotes)
+
+
+def test_apposition_before_cue_picks_the_name(lexicon, entity_lexicon) -> None:
+    body = "Her lawyer, Mateo Fernandez, said the appeal would be filed within ten days."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "fernandez" and q.quote_text == "the appeal would be filed within ten days"
+
+
+def test_apposition_after_name_keeps_the_name(lexicon, entity_lexicon) -> None:
+    body = "“Prices will keep rising,” Oskar Lind, an economist at the University of Bergen, said."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind"
