@@ -68,7 +68,10 @@ def render_errors(report: Report, n: int) -> str:
             if not facts:
                 continue
             lines.append(f"\n{table} — {label} ({len(facts)}, showing {min(n, len(facts))}):")
-            lines.extend(f"  {f.get('article')}: {_brief(f)}" for f in facts[:n])
+            for f in facts[:n]:
+                lines.append(f"  {f.get('article')}: {_brief(f)}")
+                if f.get("_nearest"):
+                    lines.append(f"      ↳ {f['_nearest']}")
     return "\n".join(lines)
 
 

@@ -293,6 +293,36 @@ PairScorer = Callable[[Fact, Fact, NameIndex, "str | None"], "float | None"]
 PAIR_SCORERS: dict[str, PairScorer] = {"quote": quote_pair, "meeting": meeting_pair, "pledge": pledge_pair}
 
 
+# ---------------------------------------------------------------- diagnostics
+
+
+def explain_miss(table: str, gold: Fact, preds: list[Fact], index: NameIndex, text: str | None) -> str | None:
+    """Return why the closest prediction in the article did not match a missed gold fact, or None."""
+    if not preds:
+        return None
+    if table == "quote":
+        gold_text = gold_quote_text(gold, text)
+        best = max(preds, key=lambda p: quote_overlap(gold_text, pred_quote_text(p)))
+        overlap = quote_overlap(gold_text, pred_quote_text(best))
+        if overlap == 0:
+            return None
+        speaker_ok = speaker_unresolved(gold) or any(
+            speaker_match(g, best.get("speaker"), index) for g in gold_speakers(gold)
+        )
+        why = "text overlap below 0.5" if speaker_ok else f"speaker {best.get('speaker')!r}"
+        return f"nearest prediction: overlap {overlap:.2f}, {why}"
+    if table == "meeting":
+        gold_keys = _pair(gold.get("parties") or [], index)
+        near = [p for p in preds if gold_keys & _pair(p.get("parties") or [], index)]
+        return f"nearest prediction: parties {near[0].get('parties')}" if near else None
+    donor = party_key(gold.get("donor"), index)
+    near = [p for p in preds if party_key(p.get("donor"), index) == donor]
+    if not near:
+        return None
+    p = near[0]
+    return f"nearest prediction: {p.get('donor')} → {p.get('recipient')} [{p.get('category')}]"
+
+
 # ---------------------------------------------------------------- matching
 
 
@@ -393,7 +423,7 @@ def score_table(
         for gi, g in enumerate(g_facts):
             if gi not in matched_g and not is_optional(g):
                 counts.fn += 1
-                result.false_negatives.append(g)
+                result.false_negatives.append({**g, "_nearest": explain_miss(table, g, p_facts, index, text)})
         for pi, p in enumerate(p_facts):
             if pi not in matched_p:
                 counts.fp += 1
