@@ -316,9 +316,9 @@ def _home(mentions: list[EntityMention], ctx: ArticleContext) -> tuple[list[str]
             key, etype, canonical, _ = ctx.lexicon.gazetteer_entries[m.group()]
             party = ctx.person_party(key) if etype == "person" else ctx.normalise_party(key)
             if party and etype in ("person", "country", "organization"):
-                votes[party] += 4
+                votes[party] += 8
                 if etype == "person":
-                    people[(party, key, canonical)] += 4
+                    people[(party, key, canonical)] += 8
     if not votes:
         return [], None
     ranking = [k for k, _ in votes.most_common()]

@@ -12,6 +12,7 @@ Sentences reporting the same pair are merged into one meeting, each filling what
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,6 +24,42 @@ if TYPE_CHECKING:
     from newsfacts.extract.events import ArticleContext, Party, Trigger
     from newsfacts.extract.text import Sentence
 
+# "the Crown Prince of the United Arab Emirates", "the delegation of Japan": a named party standing
+# for a person or a delegation across the table.
+_ROLE_OF = re.compile(
+    r"\b(?:(?:President|Prime Minister|Premier|Chancellor|King|Queen|Crown Prince|Emir|Sultan|Minister|"
+    r"Secretary|Secretary[- ]General|Ambassador|Head|leader|delegation|envoy|adviser|advisor|Speaker|"
+    r"Chairman|Chairperson|Commissioner|Director[- ]General|Vice[- ]President|Foreign Minister|"
+    r"Defen[cs]e Minister|representative)s?|leadership)\b(?:[\w ,]{0,40}?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|Federal Republic|State|Grand Duchy|Sultanate|Emirate) of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "the Presidents of Poland, Latvia and Estonia": names listed after a role share it.
+_LIST_TAIL = re.compile(r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s*|,?\s+and\s+))+$")
+_ROLE_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:President|Prime Minister|Premier|Chancellor|King|Queen|Crown Prince|Emir|"
+    r"Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|delegation|envoy|leader|counterpart|"
+    r"ambassador|officials|counterparts|colleagues?|side|leadership|authorities|government)\b",
+    re.IGNORECASE,
+)
+# What may stand between a trigger and the party it takes as complement: "met with Japan",
+# "visit to the United States", "talks with the government of Chile".
+_COMPLEMENT_GAP = re.compile(
+    r"^\W*(?:(?:with|to|and|in)\s+)?(?:the\s+)?"
+    r"(?:(?:government|authorities|leadership|side)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# What may stand between a subject party and its trigger: "Poland and Lithuania held talks".
+_SUBJECT_GAP = re.compile(r"^\W*(?:(?:and|with)\s+[\w' ]{0,40}?|-\w+)?(?:\s*(?:have|has|had|will|also))*\s*$")
+# "the leaders of the two countries spoke": both countries named in the sentence are the sides.
+_BOTH_SIDES = re.compile(
+    r"\b(?:the two|both) (?:countries|leaders|presidents|sides|governments|states)\b", re.I
+)
+_CONTINUED_TALKS = re.compile(
+    r"\b(?:continue|continuing|resume|resuming|resumption of|start|launch|must|should|need to)\s+"
+    r"(?:the\s+)?(?:negotiations|talks|dialogue)\b",
+    re.IGNORECASE,
+)
 _MODE_RANK = {"video": 3, "call": 2, "in_person": 1, "unknown": 0, "": 0}
 _TITLE_CALL = re.compile(r"\b(?:telephone|phone)\b", re.IGNORECASE)
 _TITLE_VIDEO = re.compile(r"\bvideo\b", re.IGNORECASE)
@@ -154,11 +191,7 @@ def choose_pair(
     if len(via_people) == 1:
         # A country named far from the trigger is a topic ("sanctions against Russia"), not a side.
         near = _distinct(
-            [
-                p
-                for p in parties
-                if not p.person_key and p.key != via_people[0] and abs(p.start - trigger_at) <= 90
-            ]
+            [p for p in parties if not p.person_key and p.key != via_people[0] and p.via == "direct"]
         )
         if len(near) == 1:
             return [via_people[0], near[0]], False
@@ -166,11 +199,12 @@ def choose_pair(
             side = home if home != via_people[0] else second
             return ([side, via_people[0]], True) if side else None
         return None
-    if len(named) == 2:
+    direct = _distinct([p for p in parties if not p.person_key and p.via == "direct"])
+    if len(named) == 2 and direct:
         return named, False
-    lone = [p for p in parties if p.key in named]
-    # A lone adjective ("Russian aggression") is a topic; a lone name ("visit to Japan") a side.
-    if len(named) == 1 and home and home != named[0] and any(p.via != "demonym" for p in lone):
+    # Only the trigger's own complement pairs with the home side ("a visit to Japan"), never a
+    # country merely named in the sentence ("talks with students from Japan").
+    if len(named) == 1 and len(direct) == 1 and home and home != named[0]:
         return [home, named[0]], True
     return None
 
@@ -226,9 +260,10 @@ def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
     "the President of Senegal and Chairperson of the AU, Macky Sall": the country and organisation
     named beside a person are that person's offices, not further parties.
     """
-    hats = set().union(*(ctx.affiliations(p.person_key) for p in parties if p.person_key))
-    persons = {p.key for p in parties if p.person_key}
-    return [p for p in parties if p.person_key or p.key in persons or p.key not in hats]
+    real = [p for p in parties if p.person_key and not p.person_key.startswith("role:")]
+    hats = set().union(*(ctx.affiliations(p.person_key or "") for p in real))
+    sides = {p.key for p in real}
+    return [p for p in parties if p in real or p.key in sides or p.key not in hats]
 
 
 def _draft(
@@ -241,7 +276,7 @@ def _draft(
     """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
     parties = _drop_hats(parties, ctx)
-    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home, _second(ctx))
+    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
     if chosen is None:
         return None
     pair, filled = chosen
@@ -269,6 +304,12 @@ def _draft(
         ctx.reference if ctx.reference_inferred else None,
     )
     draft.location = _location(sentence, ctx)
+    # "The prime ministers of A and B arrived in Kyiv": visiting a third country's capital is
+    # meeting its hosts too, so A and B did not meet each other bilaterally.
+    host = next((iso3 for city, iso3 in ctx.lexicon.capitals.values() if city == draft.location), None)
+    visiting = any(re.search(r"visit|arriv", m.group(), re.IGNORECASE) for m, _ in hits)
+    if visiting and host and host not in draft.pair:
+        return None
     return draft
 
 
@@ -282,10 +323,12 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     one meeting with each of exactly two counterparts).
     """
     hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
-    if not hits or _is_vetoed(sentence, ctx, hits):
+    if not hits or _is_vetoed(sentence, ctx, hits) or _CONTINUED_TALKS.search(sentence.text):
         return []
-    parties = ctx.parties_in(sentence)
     first = min(m.start() for m, _ in hits)
+    parties = _mark_parties(
+        ctx.parties_in(sentence), sentence.text, sentence.start, [(m.start(), m.end()) for m, _ in hits]
+    )
     at = sentence.start + first
     between = any("between" in m.group().lower() for m, _ in hits)
     people_after = _distinct([p for p in parties if p.person_key and p.start >= at and p.key != ctx.home])
@@ -307,6 +350,40 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
         if d is not None:
             d.confidence = round(d.confidence * 0.7, 3)
             out.append(d)
+    return out
+
+
+def _mark_parties(parties: list[Party], text: str, base: int, spans: list[tuple[int, int]]) -> list[Party]:
+    """Return the parties with how each relates to the meeting.
+
+    A named party behind a role ("the Crown Prince of X", "the German delegation") counts as a
+    participant (`role`); a country name that is the trigger's complement or subject ("met with
+    Japan", "Poland and Lithuania held talks") is `direct`; others are topics. `text` starts at body
+    offset `base`; `spans` are the triggers' spans inside `text`.
+    """
+    both = bool(_BOTH_SIDES.search(text))
+    out: list[Party] = []
+    for p in parties:
+        start, end = p.start - base, p.end - base
+        if p.person_key:
+            out.append(p)
+        elif _ROLE_OF.search(_LIST_TAIL.sub("", text[max(0, start - 120) : start])) or _ROLE_AFTER.match(
+            text[end : end + 40]
+        ):
+            out.append(dataclasses.replace(p, person_key=f"role:{p.key}", via="role"))
+        elif p.via != "demonym" and (
+            both
+            or any(
+                (b <= start and _COMPLEMENT_GAP.match(text[b:start]))
+                or (end <= a and _SUBJECT_GAP.match(text[end:a]))
+                for a, b in spans
+            )
+        ):
+            out.append(dataclasses.replace(p, via="direct"))
+        elif p.via == "demonym" and any(end <= a and _SUBJECT_GAP.match(text[end:a]) for a, _ in spans):
+            out.append(dataclasses.replace(p, via="direct"))  # "Russian-Greek talks"
+        else:
+            out.append(p)
     return out
 
 
@@ -365,7 +442,6 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     if not title:
         return None, None, None
     mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
-    sentence = _TitleSentence(title)
     hits = [
         (m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.pattern.finditer(title)
     ]
@@ -381,17 +457,17 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     pair = None
     if hits and not vetoed:
         first = min(m.start() for m, _ in hits)
-        chosen = choose_pair(
-            _drop_hats(_title_parties(ctx, sentence.text), ctx), first, ctx.home, _second(ctx)
+        title_parties = _mark_parties(
+            _title_parties(ctx, title), title, 0, [(m.start(), m.end()) for m, _ in hits]
         )
+        # "Meeting with X" in a release's headline: X is the counterpart, so when X's side also
+        # dominates the text, the home side is the party ranked next.
+        title_parties = _drop_hats(title_parties, ctx)
+        counterpart_after = any(p.person_key and p.start > first for p in title_parties)
+        chosen = choose_pair(title_parties, first, ctx.home, _second(ctx) if counterpart_after else None)
         if chosen:
             pair = (chosen[0][0], chosen[0][1])
     return pair, mode, city
-
-
-@dataclass(frozen=True)
-class _TitleSentence:
-    text: str
 
 
 def _better_date(a: dates.ResolvedDate, b: dates.ResolvedDate) -> dates.ResolvedDate:
