@@ -20,6 +20,7 @@ MAX_FILE_BYTES = 1024 * 1024 * 1024
 ORIGINAL_BYTES_KEPT = 64 * 1024
 
 _WS_RE = re.compile(r"\s+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Literal stand-ins for "no value" that exports (R, pandas, SQL dumps) write into text columns.
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none"})
 
@@ -54,6 +55,13 @@ class Rejection:
     original: bytes | None = None
     original_size: int | None = None
     skipped: bool = False  # deliberately not loaded (e.g. a non-HTML WARC response), not an error
+
+
+def scrub(text: str) -> str:
+    """Return text that encodes as UTF-8: surrogate pairs joined, lone ones (JSON escapes) as U+FFFD."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def normalise_body(body: str) -> str:

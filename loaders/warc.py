@@ -7,7 +7,6 @@ import io
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from loaders.decode import DecodeError, declared_html_charset, decode_bytes
 from loaders.html import html_record
@@ -80,6 +79,8 @@ def parse_warc(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
                 continue
             # No byte offset in the locator: warcio's get_record_offset() consumes the record's payload.
             yield _response(record, source_path, f"record {number}")
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError, IndexError, KeyError, TypeError) as exc:
+    # warcio raises whatever its internals hit on corrupt input (AttributeError on a record without a
+    # target URI, for one); at this boundary every such error means "the archive is unreadable from here".
+    except Exception as exc:
         reason = f"web archive unreadable after {number} records: {type(exc).__name__}: {exc}"
         yield reject(source_path, f"record {number + 1}", reason, data[:4096])

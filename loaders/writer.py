@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from loaders.records import RawRecord, Rejection, article_id, normalise_body, parse_published, reject
+from loaders.records import RawRecord, Rejection, article_id, normalise_body, parse_published, reject, scrub
 
 SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 FLUSH_RECORDS = 2000
@@ -159,9 +159,9 @@ class RawWriter:
             {
                 "rejection_id": key,
                 "batch_id": self.batch_id,
-                "source_path": rej.source_path,
-                "record_locator": rej.record_locator,
-                "reason": rej.reason,
+                "source_path": scrub(rej.source_path),
+                "record_locator": scrub(rej.record_locator or "") or None,
+                "reason": scrub(rej.reason),
                 "original_bytes": rej.original,
                 "original_size": rej.original_size,
                 "rejected_at": self.loaded_at,
@@ -185,6 +185,7 @@ class RawWriter:
                     reject(rec.source_path, rec.record_locator, "record has no text (blank body)")
                 )
                 continue
+            rec.body = scrub(rec.body)
             keyed.append((rec, article_id(rec.body)))
         if not keyed:
             return []
@@ -252,8 +253,8 @@ class RawWriter:
         return ext_heads, url_heads
 
     def _row(self, rec: RawRecord, aid: str, previous: str | None) -> dict[str, object]:
-        """Return the raw.articles row of a record."""
-        return {
+        """Return the raw.articles row of a record (strings scrubbed so they encode as UTF-8)."""
+        row = {
             "article_id": aid,
             "external_id": rec.external_id,
             "url": rec.url,
@@ -276,3 +277,4 @@ class RawWriter:
             "load_note": rec.load_note,
             "record_seq": self._seq,
         }
+        return {key: scrub(value) if isinstance(value, str) else value for key, value in row.items()}
