@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsfacts run --inbox data/sample --no-lock-wait-message
+	$(BIN)/newsfacts run --inbox data/sample
 	$(BIN)/newsfacts status
 
 test: $(STAMP)

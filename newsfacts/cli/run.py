@@ -65,9 +65,9 @@ def _run_locked(db_path: Path, args: argparse.Namespace) -> int:
     try:
         if args.inbox:
             summary = loaders.load_paths(args.inbox, db=db_path, source="inbox")
-            record.articles_loaded = summary.n_new + summary.n_updated
-            record.records_rejected = summary.n_rejected
-            print(summary.one_line(), file=sys.stderr)
+            record.articles_loaded = summary.new + summary.updated
+            record.records_rejected = summary.rejected
+            print(summary.line(), file=sys.stderr)
         build = warehouse.build(db=db_path)
         record.models_built = build.count("success")
         record.articles_extracted = build.n_extracted

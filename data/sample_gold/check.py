@@ -1,6 +1,6 @@
-"""Check data/sample/gold/facts.jsonl against the sample articles, reading the files directly.
+"""Check data/sample_gold/facts.jsonl against the sample articles, reading the files directly.
 
-Usage: python data/sample/gold/check.py [SAMPLE_DIR]
+Usage: python data/sample_gold/check.py [SAMPLE_DIR]
 
 Verifies that every fact points at an existing article, that its `evidence`, `text_start` and
 `text_end` are exact substrings of that article's text (and `text_start` comes before the end of
@@ -145,14 +145,14 @@ def fact_problems(fact: dict, texts: dict[str, str], fids: set[str]) -> list[str
 
 def main(argv: list[str]) -> int:
     """Run every check, print a summary and return the process exit code."""
-    sample = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[1]
+    sample = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[1] / "sample"
     texts: dict[str, str] = {}
     problems: list[str] = []
     for article_id, text, path in iter_articles(sample):
         if article_id in texts:
             problems.append(f"duplicate article id {article_id!r} in {path.name}")
         texts[article_id] = text
-    lines = (sample / "gold" / "facts.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (Path(__file__).resolve().parent / "facts.jsonl").read_text(encoding="utf-8").splitlines()
     facts = [json.loads(line) for line in lines if line.strip()]
     fids = [fact.get("fid", "") for fact in facts]
     problems += [f"duplicate fid {fid!r}" for fid in sorted({f for f in fids if fids.count(f) > 1})]
