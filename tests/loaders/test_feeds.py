@@ -137,3 +137,38 @@ def test_feed_archive_lands_each_distinct_item_once(shared, db, query):
     assert summary.new + summary.updated + summary.duplicate == summary.read
     again = load_paths([archive], db=db, source="orx365", progress=False)
     assert (again.new, again.updated) == (0, 0)
+
+
+def test_feed_url_fetched_over_loopback(db, query):
+    """`--feed URL`: a feed served on 127.0.0.1 by the test itself (no outside network)."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path != "/wire.xml":
+                self.send_error(404)
+                return
+            body = RSS2.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        summary = load_paths([], db=db, feed_urls=[f"{base}/wire.xml", f"{base}/gone.xml"], progress=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (summary.new, summary.rejected) == (2, 2)
+    assert query("select distinct source_path from raw.articles") == [(f"{base}/wire.xml",)]
+    reasons = [r[0] for r in query("select reason from raw.rejected_records")]
+    assert any("feed could not be fetched" in r and "404" in r for r in reasons)
