@@ -1,0 +1,96 @@
+"""The figures of docs/quality.md: `newsfacts evaluate` on every gold set, as one Markdown table.
+
+Run: python -m newsfacts.evaluate.report [--gold-root ../shared/gold] [--sets seed ggt_quotes_dev] [--library]
+
+Each gold set goes through the product (fresh warehouse, dbt build, marts → facts); with --library
+it uses the development shortcut instead (newsfacts.evaluate.library, no warehouse), which is
+faster but is not the product figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsfacts.evaluate.scoring import Report, article_texts, read_jsonl, score
+from newsfacts.paths import PROJECT_ROOT, SHARED_DIR
+
+GOLD_SETS = ("seed", "press_wikinews_dev", "ggt_quotes_dev", "polnear_dev")
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+def evaluate_set(gold_dir: Path, library: bool = False) -> tuple[Report, float]:
+    """Return the report of one gold set and the seconds it took (through the warehouse unless library)."""
+    started = time.perf_counter()
+    articles = gold_dir / "articles.jsonl"
+    if library:
+        from newsfacts.evaluate.library import predict_with_library
+
+        facts = predict_with_library(read_jsonl(articles), processes=2)
+    else:
+        from newsfacts.evaluate.predict import predict
+
+        facts = predict(articles).facts
+    report = score(read_jsonl(gold_dir / "facts.jsonl"), facts, articles=article_texts(articles))
+    return report, time.perf_counter() - started
+
+
+def markdown_rows(name: str, report: Report, seconds: float) -> list[str]:
+    """Return the Markdown table rows of one gold set's report."""
+    rows = []
+    for table, s in report.tables.items():
+        c = s.counts
+        attrs = ", ".join(f"{n} {_pct(a.value)} ({a.correct:g}/{a.total})" for n, a in s.attributes.items())
+        if table == "quote":
+            attrs += f", exact {s.exact_matches}"
+        rows.append(
+            f"| {name} | {table} | {_pct(c.precision)} | {_pct(c.recall)} | **{_pct(c.f1)}** "
+            f"| {c.tp} | {c.fp} | {c.fn} | {c.optional_matched} | {attrs} | {seconds:.0f} s |"
+        )
+    return rows
+
+
+def commit_id() -> str:
+    """Return the short commit of the checkout (with '+dirty' when tracked files are modified)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + ("+dirty" if dirty else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Evaluate every gold set and print the Markdown table for docs/quality.md."""
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.evaluate.report", description=__doc__)
+    parser.add_argument("--gold-root", type=Path, default=SHARED_DIR / "gold")
+    parser.add_argument("--sets", nargs="+", default=list(GOLD_SETS))
+    parser.add_argument(
+        "--library", action="store_true", help="the library shortcut instead of the warehouse"
+    )
+    args = parser.parse_args(argv)
+    how = "library shortcut (no warehouse)" if args.library else "newsfacts evaluate (through the marts)"
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"Measured {stamp} at commit {commit_id()} with {how}.\n")
+    print("| gold set | table | P | R | F1 | tp | fp | fn | opt | attribute accuracy (over matched) | time |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name in args.sets:
+        gold_dir = args.gold_root / name
+        if not (gold_dir / "facts.jsonl").exists():
+            print(f"| {name} | – | gold set not found at {gold_dir} | | | | | | | | |")
+            continue
+        report, seconds = evaluate_set(gold_dir, library=args.library)
+        print("\n".join(markdown_rows(name, report, seconds)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
