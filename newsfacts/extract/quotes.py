@@ -365,6 +365,7 @@ class _Speaker:
     penalty: float = 0.0
     person: bool = True
     pending: bool = False  # read from the text, resolved later in document order
+    inherit: bool = False  # no attribution: the previous quote's speaker, if it spoke just before
 
 
 @dataclass(slots=True)
@@ -375,6 +376,7 @@ class _Context:
     people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
     joint_terms: frozenset[str] = frozenset()
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
+    paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
 
 
@@ -461,7 +463,14 @@ def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in sorted(found, key=lambda f: f.start):
         spk = f.speaker
-        if spk.pending:
+        if spk.inherit:
+            if not ctx.history:
+                continue
+            at, prev = ctx.history[-1]
+            if _para_of(ctx.paras, f.start) - _para_of(ctx.paras, at) > 1:
+                continue
+            f.speaker = prev
+        elif spk.pending:
             resolved = _resolve_speaker(ctx, spk.start, spk.end)
             if resolved is None:
                 continue
@@ -696,20 +705,28 @@ def _tail_attribution(
         if e <= s:
             return None
         return _Attribution(s, e, m.start(), m.end(), cue)
-    if m.group().endswith("ing"):
+    if m.group().split()[0].endswith("ing"):
         return None  # ", saying …" attaches to the main clause's subject, never "saying Jane Doe"
     np_end = _speaker_after_cue(body, m.end(), after_end)
     if np_end is None:
         return None
     s = m.end() + (len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip()))
-    if not _looks_like_speaker(body[s:np_end]):
+    if not (_looks_like_speaker(body[s:np_end]) or _ends_in_name(body[s:np_end])):
         return None
     return _Attribution(s, np_end, m.start(), m.end(), cue)
 
 
+def _ends_in_name(phrase: str) -> bool:
+    """Return True for a title-and-name phrase after an inverted cue ('police Chief Jane Doe')."""
+    toks = _tokens(phrase)
+    if not toks or len(toks) > 10 or not _is_capitalised(toks[-1]):
+        return False
+    return not any(t.casefold() in _CLAUSE_WORDS and t.casefold() != "and" for t in toks)
+
+
 _AFTER_CUE_STOP = re.compile(
     r"\s(?:at|on|in|during|after|before|when|while|to|who|which|with|from|as|adding|noting|via|"
-    r"about|that|last|this|earlier|later|told|said|but|and|because|for|of\s+the\s+(?:meeting|talks)|"
+    r"about|that|last|this|earlier|later|told|said|but|because|for|of\s+the\s+(?:meeting|talks)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b"
     r"|[,;:.!?\"“”(]|\s[—–-]\s|$"
 )
@@ -831,7 +848,6 @@ def _marked_quotes(
     body = ctx.body
     found: list[_Found] = []
     partial: list[MarkedSpan] = []
-    last: tuple[int, _Speaker] | None = None  # paragraph index, speaker of the previous quotation
     for i, span in enumerate(spans):
         _, p_hi = paras[_para_of(paras, span.close_pos)]
         op_lo, _ = paras[_para_of(paras, span.open_pos)]
@@ -868,7 +884,7 @@ def _marked_quotes(
             if intro is not None:
                 spk, cue_text, ev = intro
                 found.append(_make(spk, span, "direct", cue_text, ev, 0.75))
-                last = (_para_of(paras, span.close_pos), spk)
+                (_para_of(paras, span.close_pos), spk)
                 continue
         if attribution is not None:
             spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
@@ -885,22 +901,12 @@ def _marked_quotes(
                 if n_tokens < 3:
                     continue
             found.append(_make(spk, span, "direct", cue_text, ev, conf))
-            last = (_para_of(paras, span.close_pos), spk)
+            (_para_of(paras, span.close_pos), spk)
             continue
-        # No attribution of its own: a continued quotation by the previous speaker.
-        p_index = _para_of(paras, span.open_pos)
-        if last is not None and p_index - last[0] <= 1 and n_tokens >= 4:
-            spk = _Speaker(
-                last[1].key,
-                last[1].name,
-                last[1].surface,
-                last[1].start,
-                last[1].end,
-                person=last[1].person,
-                pending=last[1].pending,
-            )
+        # No attribution of its own: a continued quotation by whoever spoke just before (any pass).
+        if n_tokens >= 4:
+            spk = _Speaker(None, None, "", span.open_pos, span.open_pos, pending=True, inherit=True)
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
-            last = (_para_of(paras, span.close_pos), spk)
     return found, partial
 
 
@@ -1025,14 +1031,13 @@ def _unmarked_quotes(
             if _overlaps(taken, s, e):
                 claimed[k] = True
                 continue
-            quote = (
-                _according_quote(lex, ctx, s, e)
-                or _postposed_quote(lex, ctx, s, e)
-                or _preposed_quote(lex, ctx, s, e)
-            )
-            if quote is None:
+            single = _according_quote(lex, ctx, s, e) or _postposed_quote(lex, ctx, s, e)
+            quotes = [single] if single is not None else _preposed_quotes(lex, ctx, s, e)
+            if not quotes:
                 continue
             claimed[k] = True
+            found.extend(quotes[:-1])
+            quote = quotes[-1]
             if quote.start == s and quote.cue is not None and not quote.marked:
                 # "…. …, Spruds said." — the words run back over the paragraph's unattributed sentences.
                 j = k - 1
@@ -1192,14 +1197,29 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
     return None
 
 
-def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
-    """Return the quote of 'X said (that) …', 'X stressed the importance of …', 'X told reporters …'."""
+def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_Found]:
+    """Return the quotes of 'X said (that) …', 'X stressed the importance of …', 'X told reporters …',
+    and of a participle after a comma ('…, saying/adding that …') whose speaker is the clause's subject.
+    """
     body = ctx.body
+    out: list[_Found] = []
     for m in lex.cue_re.finditer(body, s, e):
         cue = lex.cues.get(" ".join(m.group().casefold().split()))
-        if cue is None or m.group().casefold().endswith("ing"):
+        if cue is None:
             continue
-        subject = _subject_before(lex, body, s, m.start(), m.end())
+        participle = m.group().split()[0].casefold().endswith("ing")
+        if participle:
+            if not body[s : m.start()].rstrip().endswith(","):
+                continue
+            if out and m.start() < out[-1].end:
+                subject: tuple[int, int] | None = (out[-1].speaker.start, out[-1].speaker.end)
+                out[-1].end = _trim_end(body, out[-1].start, body.rindex(",", s, m.start()))
+            else:
+                subject = _sentence_subject(body, s, m.start())
+        elif out and m.start() < out[-1].end:
+            continue  # a cue inside reported words belongs to them
+        else:
+            subject = _subject_before(lex, body, s, m.start(), m.end())
         if subject is None:
             continue
         content = _content_after(body, m.end(), e, cue)
@@ -1211,23 +1231,35 @@ def _preposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found 
         spk = _pending(ctx, *subject)
         if spk is None:
             continue
-        conf = (
-            cue.confidence
-            - spk.penalty
-            - (0.0 if kind == "direct" or body[m.end() : c_start].strip() else 0.1)
+        conf = cue.confidence - (0.0 if kind == "direct" or body[m.end() : c_start].strip() else 0.1)
+        conf -= 0.1 if participle else 0.0
+        out.append(
+            _Found(
+                spk,
+                c_start,
+                c_end,
+                kind,
+                body[m.start() : m.end()],
+                False,
+                subject[0],
+                min(c_end, max(m.end(), c_start) + 40),
+                conf,
+            )
         )
-        return _Found(
-            spk,
-            c_start,
-            c_end,
-            kind,
-            body[m.start() : m.end()],
-            False,
-            subject[0],
-            min(c_end, max(m.end(), c_start) + 40),
-            conf,
-        )
-    return None
+    return out
+
+
+_SUBJECT_RE = re.compile(
+    rf"(?:He|She|They|It|{_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|de|van|von|bin|al)){{0,4}})(?=\s+[a-z])"
+)
+
+
+def _sentence_subject(body: str, s: int, end: int) -> tuple[int, int] | None:
+    """Return the subject opening a sentence: a pronoun or a capitalised name ('Jane Doe left, saying …')."""
+    m = _SUBJECT_RE.match(body, s, end)
+    if m is None or m.group().casefold() in ("the", "a", "an", "but", "and", "in", "on", "at", "for"):
+        return None
+    return m.start(), m.end()
 
 
 def _apposition_subject(body: str, lo: int, cue_start: int, cue_form: str) -> tuple[int, int] | None:
@@ -1360,6 +1392,7 @@ def find_quotes(
         return []
     spans = find_marked_spans(body)
     ctx.quoted = [(span.open_pos, span.close_pos + 1) for span in spans]
+    ctx.paras = paras
     marked, _partial = _marked_quotes(lexicon, ctx, paras, spans)
     taken = [(f.start - 1, f.end + 1) for f in marked]
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)

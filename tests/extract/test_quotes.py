@@ -248,3 +248,28 @@ def test_apposition_after_name_keeps_the_name(lexicon, entity_lexicon) -> None:
     body = "“Prices will keep rising,” Oskar Lind, an economist at the University of Bergen, said."
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind"
+
+
+def test_participle_after_comma_takes_the_clause_subject(lexicon, entity_lexicon) -> None:
+    body = "Selma Aydin left the hearing early, saying the committee had ignored the evidence."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "aydin" and q.quote_text == "the committee had ignored the evidence"
+
+
+def test_said_then_adding_gives_two_quotes(lexicon, entity_lexicon) -> None:
+    body = "Pavel Novak said the museum would reopen in March, adding that tickets would be free."
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.quote_text for q in quotes] == [
+        "the museum would reopen in March",
+        "tickets would be free",
+    ]
+    assert {surname(q) for q in quotes} == {"novak"}
+
+
+def test_unattributed_quotation_after_reported_speech_continues_its_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "Ingrid Solberg said the clinic was understaffed.\n\n"
+        "“We have three nurses for two hundred patients every night.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert len(quotes) == 2 and {surname(q) for q in quotes} == {"solberg"}
