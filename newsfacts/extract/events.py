@@ -226,6 +226,7 @@ class ArticleContext:
     home: str | None = None
     home_person: tuple[str, str] | None = None  # (person_key, name) most cited for the home party
     ranking: list[str] = field(default_factory=list)  # parties by how much the article is about them
+    person_ranking: list[str] = field(default_factory=list)  # parties by how often their people are named
 
     def implicit_other(self, party: str | None, countries_first: bool = True) -> str | None:
         """Return the party the article is most about other than `party` (the implicit other side);
@@ -343,6 +344,13 @@ def build_context(
         inferred = reference is not None
     ctx = ArticleContext(article, sentences, lexicon, by_sentence, reference, inferred)
     ctx.ranking, ctx.home_person = _home(mentions, ctx)
+    named_people: Counter[str] = Counter()
+    for m in mentions:
+        if m.entity_type == "person" and m.method not in ("pronoun", "role"):
+            party = ctx.person_party(m.entity_key)
+            if party:
+                named_people[party] += 1
+    ctx.person_ranking = [k for k, _ in named_people.most_common()]
     ctx.home = ctx.ranking[0] if ctx.ranking else None
     return ctx
 

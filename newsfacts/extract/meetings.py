@@ -248,10 +248,11 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _second(ctx: ArticleContext) -> str | None:
-    """Return the party the article is most about after its home party (the home side of a
-    release whose counterpart dominates its text)."""
-    return ctx.ranking[1] if len(ctx.ranking) > 1 else None
+def _home_side_for(ctx: ArticleContext, counterpart: str) -> str | None:
+    """Return the home side facing a headline's counterpart ("Telephone conversation with X"):
+    the party of the person the text names most, other than X's (None when it names nobody else:
+    a guess from the countries mentioned would pick a topic, "developments in Afghanistan")."""
+    return next((k for k in ctx.person_ranking if k != counterpart), None)
 
 
 def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
@@ -463,8 +464,9 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
         # "Meeting with X" in a release's headline: X is the counterpart, so when X's side also
         # dominates the text, the home side is the party ranked next.
         title_parties = _drop_hats(title_parties, ctx)
-        counterpart_after = any(p.person_key and p.start > first for p in title_parties)
-        chosen = choose_pair(title_parties, first, ctx.home, _second(ctx) if counterpart_after else None)
+        counterparts = [p.key for p in title_parties if p.person_key and p.start > first]
+        second = _home_side_for(ctx, counterparts[0]) if counterparts else None
+        chosen = choose_pair(title_parties, first, second if counterparts else ctx.home)
         if chosen:
             pair = (chosen[0][0], chosen[0][1])
     return pair, mode, city
