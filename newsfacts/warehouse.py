@@ -154,8 +154,9 @@ def dbt_args(
 
 def _outcomes(result: object) -> list[NodeOutcome]:
     """Return the per-node outcomes of a dbtRunnerResult (empty when dbt never got to run nodes)."""
-    outcomes = []
-    for res in getattr(result, "result", None) or []:
+    outcomes: list[NodeOutcome] = []
+    results = getattr(getattr(result, "result", None), "results", None)
+    for res in results or []:
         node = getattr(res, "node", None)
         if node is None:
             continue
