@@ -35,7 +35,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from newsfacts.extract.names import fold_name, person_key, place_key, translit_key, translit_word
@@ -122,7 +125,9 @@ _NATIONAL_ROLES = frozenset(
     {"president", "prime_minister", "head_of_state", "head_of_government", "chancellor"}
 )
 
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
+_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 _CONFIDENCE = {
     "gazetteer": 0.95,
@@ -179,10 +184,12 @@ class EntityLexicon:
 
     phrases: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
     first_tokens: frozenset[str] = frozenset()
-    max_len: int = 1
+    lengths: dict[str, tuple[int, ...]] = field(
+        default_factory=dict
+    )  # first token -> phrase lengths, longest first
     roles: dict[tuple[str, ...], RoleEntry] = field(default_factory=dict)
     role_first: frozenset[str] = frozenset()
-    role_max_len: int = 1
+    role_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     people: dict[str, PersonInfo] = field(default_factory=dict)
     spells_by_person: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
     spells_by_role: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
@@ -307,6 +314,14 @@ def _add_phrase(
         bucket[bucket.index(same[0])] = entry  # the bare form is also an alias: no article needed
 
 
+def _lengths_by_first(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    """Return, for each first token of the table's phrases, the phrase lengths to try, longest first."""
+    out: dict[str, set[int]] = {}
+    for phrase in table:
+        out.setdefault(phrase[0], set()).add(len(phrase))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
 def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
     """Return the entity lexicon compiled from seeds/ (or seeds_dir): gazetteers, roles, people."""
     table: dict[tuple[str, ...], list[Entry]] = {}
@@ -416,10 +431,10 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
     return EntityLexicon(
         phrases=frozen,
         first_tokens=frozenset(k[0] for k in frozen),
-        max_len=max((len(k) for k in frozen), default=1),
+        lengths=_lengths_by_first(frozen),
         roles=roles,
         role_first=frozenset(k[0] for k in roles),
-        role_max_len=max((len(k) for k in roles), default=1),
+        role_lengths=_lengths_by_first(roles),
         people=people,
         spells_by_person={k: tuple(v) for k, v in by_person.items()},
         spells_by_role={k: tuple(v) for k, v in by_role.items()},
@@ -448,21 +463,63 @@ class _Tok:
     possessive: bool
 
 
-def _tokenize(body: str, sentences: list[Sentence]) -> list[_Tok]:
+class _Toks:
+    """The word tokens of one article, stored column-wise (built with C-level operations, because a
+    Python loop over every token is what makes extraction slow); `toks[k]` builds a `_Tok` on demand."""
+
+    __slots__ = ("_cache", "cap", "end", "fold", "n", "poss", "sent", "start", "text")
+
+    def __init__(self, body: str, sentences: list[Sentence]) -> None:
+        parts = _SPLIT_RE.split(body)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, parts), initial=0))
+        texts = parts[1::2]
+        n = len(texts)
+        starts = offsets[1::2][:n]
+        ends = offsets[2::2][:n]
+        poss = [False] * n
+        for k in list(compress(range(n), map(methodcaller("endswith", _POSSESSIVE), texts))):
+            if len(texts[k]) > 2:
+                texts[k] = texts[k][:-2]
+                ends[k] -= 2
+                poss[k] = True
+        sent_starts = [s.start for s in sentences][1:]
+        self.n = n
+        self.text = texts
+        self.start = starts
+        self.end = ends
+        self.poss = poss
+        self.fold = list(map(fold_name, texts))
+        self.sent = list(map(bisect.bisect_right, repeat(sent_starts, n), starts))
+        self.cap = list(map(str.isupper, map(itemgetter(0), texts)))
+        self._cache: dict[int, _Tok] = {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> _Tok:
+        tok = self._cache.get(k)
+        if tok is None:
+            if k < 0:
+                return self[k + self.n]
+            text = self.text[k]
+            tok = _Tok(
+                self.start[k], self.end[k], text, self.fold[k], _text_case(text), self.sent[k], self.poss[k]
+            )
+            self._cache[k] = tok
+        return tok
+
+    def case_at(self, k: int) -> int:
+        """Return the case class of token k (0 lower, 1 initial capital, 2 all capitals)."""
+        return _text_case(self.text[k]) if self.cap[k] else 0
+
+    def where(self, flags: Iterable[object]) -> list[int]:
+        """Return the token indices whose flag is truthy."""
+        return list(compress(range(self.n), flags))
+
+
+def _tokenize(body: str, sentences: list[Sentence]) -> _Toks:
     """Return the word tokens of body with their sentence index; "'s" is cut off and flagged."""
-    starts = [s.start for s in sentences]
-    out: list[_Tok] = []
-    for m in _TOKEN_RE.finditer(body):
-        text = m.group()
-        start, end = m.start(), m.end()
-        possessive = False
-        if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
-            text, end, possessive = text[:-2], end - 2, True
-        si = bisect.bisect_right(starts, start) - 1
-        if si < 0 or start >= sentences[si].end:
-            continue  # outside every sentence (should not happen with split_sentences)
-        out.append(_Tok(start, end, text, fold_name(text), _text_case(text), si, possessive))
-    return out
+    return _Toks(body, sentences)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -483,45 +540,38 @@ class _Mention:
     where: str = ""
 
 
-def _gazetteer(toks: list[_Tok], lexicon: EntityLexicon) -> list[tuple[int, int, tuple[Entry, ...]]]:
+def _gazetteer(toks: _Toks, lexicon: EntityLexicon) -> list[tuple[int, int, tuple[Entry, ...]]]:
     """Return the longest gazetteer matches as (first token, end token, readings), left to right."""
     found: list[tuple[int, int, tuple[Entry, ...]]] = []
     n = len(toks)
-    i = 0
-    phrases, first = lexicon.phrases, lexicon.first_tokens
-    while i < n:
-        tok = toks[i]
-        if tok.fold not in first:
-            i += 1
+    phrases, lengths = lexicon.phrases, lexicon.lengths
+    folds, sents, texts, poss = toks.fold, toks.sent, toks.text, toks.poss
+    done = 0  # tokens before this index are inside an earlier match
+    for i in toks.where(map(lexicon.first_tokens.__contains__, folds)):
+        if i < done:
             continue
-        best: tuple[int, tuple[Entry, ...]] | None = None
-        limit = min(lexicon.max_len, n - i)
-        for length in range(limit, 0, -1):
-            span = toks[i : i + length]
-            if span[-1].sent != tok.sent or any(t.possessive for t in span[:-1]):
+        sent = sents[i]
+        for length in lengths[folds[i]]:
+            j = i + length
+            if j > n or sents[j - 1] != sent:
                 continue
-            entries = phrases.get(tuple(t.fold for t in span))
-            if not entries:
+            entries = phrases.get(tuple(folds[i:j]))
+            if not entries or (length > 1 and any(poss[i : j - 1])):
                 continue
-            after_the = i > 0 and toks[i - 1].fold == "the" and toks[i - 1].sent == tok.sent
-            ok = tuple(e for e in entries if _case_ok(e.case, span) and (after_the or not e.needs_the))
+            after_the = i > 0 and folds[i - 1] == "the" and sents[i - 1] == sent
+            span = texts[i:j]
+            ok = tuple(e for e in entries if (after_the or not e.needs_the) and _case_ok(e.case, span))
             if ok:
-                best = (length, ok)
+                found.append((i, j, ok))
+                done = j
                 break
-        if best is None:
-            i += 1
-            continue
-        found.append((i, i + best[0], best[1]))
-        i += best[0]
     return found
 
 
-def _case_ok(required: tuple[int, ...], span: list[_Tok]) -> bool:
+def _case_ok(required: tuple[int, ...], span: list[str]) -> bool:
     """Return True when every text token is at least as capitalised as the seed demands."""
-    for need, tok in zip(required, span, strict=True):
-        if need == 2 and tok.case != 2:
-            return False
-        if need == 1 and tok.case == 0:
+    for need, text in zip(required, span, strict=True):
+        if need and (_text_case(text) < need if need == 1 else _text_case(text) != 2):
             return False
     return True
 
@@ -546,7 +596,7 @@ class _Finder:
     def __init__(
         self,
         body: str,
-        toks: list[_Tok],
+        toks: _Toks,
         sentences: list[Sentence],
         lexicon: EntityLexicon,
         on_date: str | None,
@@ -566,7 +616,7 @@ class _Finder:
     # -- helpers --------------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
         """Return the body text between token a's end and token b's start."""
-        return self.body[self.toks[a].end : self.toks[b].start]
+        return self.body[self.toks.end[a] : self.toks.start[b]]
 
     def add(self, m: _Mention) -> _Mention:
         self.mentions.append(m)
@@ -586,7 +636,7 @@ class _Finder:
             self.gender.setdefault(key, info.gender)
 
     def same_sentence(self, a: int, b: int) -> bool:
-        return 0 <= a < len(self.toks) and 0 <= b < len(self.toks) and self.toks[a].sent == self.toks[b].sent
+        return 0 <= a < len(self.toks) and 0 <= b < len(self.toks) and self.toks.sent[a] == self.toks.sent[b]
 
     # -- passes ---------------------------------------------------------------------------------
     def run(self) -> list[EntityMention]:
@@ -670,7 +720,7 @@ class _Finder:
         tok = self.toks[i]
         if tok.case == 0:
             return False
-        prev = self.toks[i - 1] if i > 0 and self.toks[i - 1].sent == tok.sent else None
+        prev = self.toks[i - 1] if i > 0 and self.toks.sent[i - 1] == tok.sent else None
         return not (
             prev is not None and prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}
         )
@@ -680,23 +730,20 @@ class _Finder:
         toks, lex = self.toks, self.lex
         hits: list[_RoleHit] = []
         n = len(toks)
-        i = 0
-        while i < n:
-            tok = toks[i]
-            if tok.fold not in lex.role_first:
-                i += 1
+        done = 0
+        for i in toks.where(map(lex.role_first.__contains__, toks.fold)):
+            if i < done:
                 continue
+            tok = toks[i]
             found: tuple[int, RoleEntry] | None = None
-            for length in range(min(lex.role_max_len, n - i), 0, -1):
-                span = toks[i : i + length]
-                if span[-1].sent != tok.sent:
+            for length in lex.role_lengths[tok.fold]:
+                if i + length > n or toks.sent[i + length - 1] != tok.sent:
                     continue
-                entry = lex.roles.get(tuple(t.fold for t in span))
+                entry = lex.roles.get(tuple(toks.fold[i : i + length]))
                 if entry is not None:
                     found = (length, entry)
                     break
             if found is None:
-                i += 1
                 continue
             length, entry = found
             # Plural forms ("ministers") are different tokens and never reach here; skip lower-case
@@ -704,10 +751,10 @@ class _Finder:
             hit = _RoleHit(i, i + length, entry.role, entry.matches, "")
             self.attach_where(hit)
             if tok.case == 0 and not self.has_determiner(hit):
-                i += length
+                done = i + length
                 continue
             hits.append(hit)
-            i = hit.j
+            done = hit.j
         return hits
 
     def has_determiner(self, hit: _RoleHit) -> bool:
@@ -722,7 +769,7 @@ class _Finder:
         return (
             k >= 0
             and self.same_sentence(k, hit.i)
-            and self.toks[k].fold in {"the", "his", "her", "their", "its"}
+            and self.toks.fold[k] in {"the", "his", "her", "their", "its"}
         )
 
     def attach_where(self, hit: _RoleHit) -> None:
@@ -735,13 +782,13 @@ class _Finder:
                 hit.where = m.key
                 hit.left = m.i
         j = hit.j
-        if j + 1 < len(toks) and toks[j].fold in _COUNTERPART_SOURCE and self.same_sentence(j, hit.i):
+        if j + 1 < len(toks) and toks.fold[j] in _COUNTERPART_SOURCE and self.same_sentence(j, hit.i):
             k = j + 1
-            if toks[k].fold == "the" and k + 1 < len(toks):
+            if toks.fold[k] == "the" and k + 1 < len(toks):
                 k += 1
             m = self.covered[k]
             if m is not None and m.entity_type in {"country", "organization"} and m.i == k:
-                if not hit.where or toks[j].fold == "of":
+                if not hit.where or toks.fold[j] == "of":
                     hit.where = m.key
                 hit.j = m.j
             elif m is not None and m.entity_type == "location" and m.i == k:
@@ -753,19 +800,17 @@ class _Finder:
         toks = self.toks
         role_end = {h.j: h for h in roles}
         role_start = {h.i: h for h in roles}
-        n = len(toks)
-        i = 0
-        while i < n:
-            if self.covered[i] is not None or toks[i].case == 0 or not toks[i].text[0].isalpha():
-                i += 1
+        done = 0
+        for i in toks.where(toks.cap):
+            if i < done or self.covered[i] is not None or not toks.text[i][0].isalpha():
                 continue
             j = self.name_run_end(i)
             # Drop leading words that cannot be part of a name ("Yesterday Jane Doe said").
             a = i
-            while a < j and (toks[a].fold in _NOT_NAME_WORDS or a in role_start):
+            while a < j and (toks.fold[a] in _NOT_NAME_WORDS or a in role_start):
                 a += 1
+            done = j
             if a >= j:
-                i = j
                 continue
             key = self.name_reading(a, j, role_end, role_start)
             if key is not None:
@@ -773,27 +818,26 @@ class _Finder:
                 self.add(
                     _Mention(a, j, pid, "person", canonical, method, conf, gender=self.honorific_gender(a))
                 )
-            i = j
 
     def name_run_end(self, i: int) -> int:
         """Return the end of the run of capitalised tokens (with name particles and initials) from i."""
         toks = self.toks
         j = i + 1
-        while j < len(toks) and toks[j].sent == toks[i].sent and self.covered[j] is None and j - i < 5:
+        while j < len(toks) and toks.sent[j] == toks.sent[i] and self.covered[j] is None and j - i < 5:
             gap = self.gap(j - 1, j)
-            if gap not in (" ", "-", "\u00a0") and not (gap == ". " and len(toks[j - 1].text) == 1):
+            if gap not in (" ", "-", "\u00a0") and not (gap == ". " and len(toks.text[j - 1]) == 1):
                 break
             t = toks[j]
             if (t.case >= 1 and t.text[0].isalpha() and t.fold not in _NOT_NAME_WORDS) or (
                 t.fold in _PARTICLES
                 and j + 1 < len(toks)
-                and toks[j + 1].case >= 1
+                and toks.case_at(j + 1) >= 1
                 and self.covered[j + 1] is None
             ):
                 j += 1
             else:
                 break
-            if toks[j - 1].possessive:
+            if toks.poss[j - 1]:
                 break
         return j
 
@@ -802,12 +846,12 @@ class _Finder:
     ) -> tuple[str, str, str, float] | None:
         """Return (key, canonical, method, confidence) when toks[a:j] names a person, else None."""
         toks, lex = self.toks, self.lex
-        words = [t.fold for t in toks[a:j]]
+        words = toks.fold[a:j]
         full = " ".join(words)
         # Transliteration variants of seeded people (Umyerov → Rustem Umerov).
         tkey = " ".join(translit_word(w) for w in words)
         people = lex.translit_people.get(tkey, ())
-        if len(people) == 1 and (j - a >= 2 or toks[a].text[0].isupper()):
+        if len(people) == 1 and (j - a >= 2 or toks.text[a][0].isupper()):
             pid = people[0]
             return pid, lex.names[pid], "alias", 0.85
         # A surname (or full name) of someone introduced earlier in the article.
@@ -821,7 +865,7 @@ class _Finder:
             return None
         if j - a == 1 and cue < 0.75:
             return None  # a lone capitalised word is a person only after a title or role
-        name = self.body[toks[a].start : toks[j - 1].end]
+        name = self.body[toks.start[a] : toks.end[j - 1]]
         return person_key(name), name, "pattern", cue
 
     def canonical_fold(self, key: str) -> str:
@@ -833,13 +877,13 @@ class _Finder:
         n = len(toks)
         prev = a - 1
         if prev >= 0 and self.same_sentence(prev, a):
-            pf = toks[prev].fold
+            pf = toks.fold[prev]
             tight = self.gap(prev, a).strip() == ""
             if pf in _HONORIFICS or a in role_end:
                 return 0.8  # "Mr. Doe", "President Jane Doe", "Minister of Defence of X, Jane Doe"
             if tight and ((pf,) in lex.roles or pf in _PERSON_NOUNS):
                 return 0.7  # "economic development minister Jane Doe", "thinktank executive Jane Doe"
-            if pf == "to" and prev >= 1 and toks[prev - 1].fold == "according":
+            if pf == "to" and prev >= 1 and toks.fold[prev - 1] == "according":
                 return 0.75
             if tight and pf in lex.speech_verbs and j - a >= 2:
                 return 0.7  # inverted attribution: "..., tweeted Jane Doe."
@@ -852,7 +896,7 @@ class _Finder:
                 if nxt.fold == "who":
                     return 0.7
                 k = j
-                if toks[k].fold in {"the", "a", "an", "former", "then"}:
+                if toks.fold[k] in {"the", "a", "an", "former", "then"}:
                     k += 1
                 while (
                     k < n
@@ -860,13 +904,13 @@ class _Finder:
                     and self.covered[k].entity_type in {"country", "organization"}
                 ):
                     k = self.covered[k].j
-                if k < n and (toks[k].fold in lex.role_first or toks[k].fold in _PERSON_NOUNS):
+                if k < n and (toks.fold[k] in lex.role_first or toks.fold[k] in _PERSON_NOUNS):
                     return 0.75
                 # An insertion between commas, then the speech verb: "Jane Doe, in remarks to X, said".
                 for k in range(j + 1, min(j + 14, n)):
                     if not self.same_sentence(k, a):
                         break
-                    if toks[k].fold in lex.speech_verbs and self.gap(k - 1, k).strip() == ",":
+                    if toks.fold[k] in lex.speech_verbs and self.gap(k - 1, k).strip() == ",":
                         return 0.65
                 # Apposition between commas: "a Republican, Jane Doe, has ...".
                 if j - a >= 2 and prev >= 0 and self.gap(prev, a).strip() == "," and nxt.case == 0:
@@ -875,7 +919,7 @@ class _Finder:
 
     def honorific_gender(self, a: int) -> str:
         if a > 0 and self.same_sentence(a - 1, a):
-            f = self.toks[a - 1].fold
+            f = self.toks.fold[a - 1]
             if f in {"mr", "sir", "lord", "monsieur", "herr"}:
                 return "m"
             if f in {"mrs", "ms", "miss", "dame", "lady", "madam", "madame", "mme"}:
@@ -899,7 +943,7 @@ class _Finder:
             if person is None:
                 # Apposition: "Jane Doe, the Minister of Defence of X" / "Jane Doe, Latvia's President"
                 k = hit.left if hit.left is not None else hit.i
-                if k - 1 >= 0 and toks[k - 1].fold in {"the", "a"}:
+                if k - 1 >= 0 and toks.fold[k - 1] in {"the", "a"}:
                     k -= 1
                 before = by_end.get(k)
                 if (
@@ -927,7 +971,7 @@ class _Finder:
                 start = hit.i
                 if (
                     start > 0
-                    and toks[start - 1].fold in {"the", "his", "her"}
+                    and toks.fold[start - 1] in {"the", "his", "her"}
                     and self.same_sentence(start - 1, start)
                 ):
                     start -= 1
@@ -949,9 +993,9 @@ class _Finder:
     def is_vocative(self, hit: _RoleHit) -> bool:
         """Return True for a form of address: "Mr President," / "Madam Chairperson of X,"."""
         k = hit.i - 1
-        if k < 0 or not self.same_sentence(k, hit.i) or self.toks[k].fold not in _HONORIFICS:
+        if k < 0 or not self.same_sentence(k, hit.i) or self.toks.fold[k] not in _HONORIFICS:
             return False
-        end = self.toks[hit.j - 1].end
+        end = self.toks.end[hit.j - 1]
         return self.body[end : end + 1] in {",", "!"}
 
     def resolve_role(self, hit: _RoleHit) -> tuple[str, float] | None:
@@ -1015,9 +1059,10 @@ class _Finder:
         toks = self.toks
         persons = sorted((m for m in self.mentions if m.entity_type == "person"), key=lambda m: m.i)
         starts = [m.i for m in persons]
-        for k, tok in enumerate(toks):
-            gender = _PRONOUNS.get(tok.fold)
-            if gender is None or self.covered[k] is not None:
+        for k in toks.where(map(_PRONOUNS.__contains__, toks.fold)):
+            tok = toks[k]
+            gender = _PRONOUNS[tok.fold]
+            if self.covered[k] is not None:
                 continue
             # "his Latvian counterpart" is the counterpart's mention, resolved separately.
             antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks)
@@ -1038,8 +1083,8 @@ class _Finder:
     def emit(self) -> list[EntityMention]:
         toks = self.toks
         out: list[EntityMention] = []
-        for m in sorted(self.mentions, key=lambda m: (toks[m.i].start, -toks[m.j - 1].end)):
-            start, end = toks[m.i].start, toks[m.j - 1].end
+        for m in sorted(self.mentions, key=lambda m: (toks.start[m.i], -toks.end[m.j - 1])):
+            start, end = toks.start[m.i], toks.end[m.j - 1]
             out.append(
                 EntityMention(
                     entity_key=m.key,
@@ -1047,7 +1092,7 @@ class _Finder:
                     canonical_name=m.canonical,
                     surface=self.body[start:end],
                     method=m.method,
-                    sentence_index=toks[m.i].sent,
+                    sentence_index=toks.sent[m.i],
                     char_start=start,
                     char_end=end,
                     confidence=m.confidence,
@@ -1069,18 +1114,21 @@ class _RoleHit:
 def _capital_is_actor_at(finder: _Finder, i: int, j: int) -> bool:
     """Return True when the capital at tokens [i, j) acts as its country rather than naming a place."""
     toks = finder.toks
-    if toks[j - 1].possessive:
+    if toks.poss[j - 1]:
         return True
     prev = i - 1 if i > 0 and finder.same_sentence(i - 1, i) else None
-    if prev is not None and toks[prev].fold in _PLACE_PREPOSITIONS:
+    if prev is not None and toks.fold[prev] in _PLACE_PREPOSITIONS:
         return False
     # Skip a coordinated group of proper names ("Riga and Kyiv are ..."), then look at what follows.
     k = j
     while (
-        k + 1 < len(toks) and finder.same_sentence(k, i) and toks[k].fold == "and" and toks[k + 1].case >= 1
+        k + 1 < len(toks)
+        and finder.same_sentence(k, i)
+        and toks.fold[k] == "and"
+        and toks.case_at(k + 1) >= 1
     ):
         k += 2
-        while k < len(toks) and finder.same_sentence(k, i) and toks[k].case >= 1 and k - j < 6:
+        while k < len(toks) and finder.same_sentence(k, i) and toks.case_at(k) >= 1 and k - j < 6:
             k += 1
     if k >= len(toks) or not finder.same_sentence(k, i):
         return False
@@ -1094,13 +1142,13 @@ def _capital_is_actor_at(finder: _Finder, i: int, j: int) -> bool:
         or nxt.fold in {"the", "a", "an"}
     ):
         return False
-    if prev is None or toks[prev].fold in _SUBJECT_OPENERS:
+    if prev is None or toks.fold[prev] in _SUBJECT_OPENERS:
         return True
     return finder.gap(prev, i).strip() == ","
 
 
 def _salient_before(
-    persons: list[_Mention], starts: list[int], k: int, sent: int, gender: str, toks: list[_Tok]
+    persons: list[_Mention], starts: list[int], k: int, sent: int, gender: str, toks: _Toks
 ) -> _Mention | None:
     """Return the person a pronoun at token k refers to: nearest in its sentence, else the subject
     (first person mention) of the closest earlier sentence that has one, within three sentences."""
@@ -1110,13 +1158,13 @@ def _salient_before(
 
     idx = bisect.bisect_left(starts, k)
     for m in reversed(persons[:idx]):
-        if toks[m.i].sent != sent:
+        if toks.sent[m.i] != sent:
             break
         if compatible(m):
             return m
     by_sentence: dict[int, list[_Mention]] = {}
     for m in persons[:idx]:
-        s = toks[m.i].sent
+        s = toks.sent[m.i]
         if s < sent:
             by_sentence.setdefault(s, []).append(m)
     for s in sorted(by_sentence, reverse=True):

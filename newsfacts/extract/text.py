@@ -98,7 +98,8 @@ def _is_boundary(para: str, mark_start: int, mark_end: int) -> bool:
         return False
     if para[mark_start] != "." or para[mark_start : mark_start + 3] == "...":
         return True
-    before = _WORD_BEFORE_RE.search(para, 0, mark_start)
+    # Look only at a short window: searching a `$`-anchored pattern from 0 is quadratic on long paragraphs.
+    before = _WORD_BEFORE_RE.search(para, max(0, mark_start - 24), mark_start)
     if before is None:
         return True
     word = before.group(1)
