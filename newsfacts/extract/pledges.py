@@ -114,7 +114,8 @@ def _donor(
             text[max(0, p.start - base - 40) : p.start - base]
         ):
             return p.key
-    if _THANKS.match(trigger.group()):
+    if _THANKS.match(trigger.group()) or " of " in trigger.group():
+        # "thanked Austria for…", "the readiness of Slovakia to…": the party inside the phrase.
         inside = [p for p in parties if at <= p.start < sentence.start + trigger.end()]
         return inside[0].key if inside else None
     before = [p for p in parties if base + begin <= p.start < at and (p.via != "demonym" or p.person_key)]
@@ -135,6 +136,7 @@ def _recipient(
     sentence: Sentence,
     end: int,
     ctx: ArticleContext,
+    implicit: bool = True,
 ) -> str | None:
     """Return the recipient: the first party named after the trigger in its clause ("to Ukraine",
     "Ukrainian recruits"), else the country the article is most about other than the donor."""
@@ -147,7 +149,7 @@ def _recipient(
         if p.via == "demonym" and not _PEOPLE_AFTER.match(text[p.end - base :]):
             continue  # "the Russian aggression": an adjective, not a recipient
         return p.key
-    return ctx.implicit_other(donor)
+    return ctx.implicit_other(donor) if implicit else None
 
 
 def _category(
@@ -240,15 +242,25 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
             donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
         if donor is None:
             continue
-        recipient = _recipient(parties, donor, m, sentence, end, ctx)
+        # "We will send…" in a release: its own side acting; only a named recipient makes it a pledge.
+        first_person = donor == ctx.home and bool(_FIRST_PERSON_DONOR.search(sentence.text[: m.start()]))
+        recipient = _recipient(parties, donor, m, sentence, end, ctx, implicit=not first_person)
         if recipient is None or recipient == donor:
             continue
-        in_clause = [x for x in money if m.start() - 80 <= x.start < end]
-        cash = in_clause[0] if in_clause else None
+        # The amount closest after the trigger in its clause, else the closest one before it.
+        after_trigger = [x for x in money if m.start() <= x.start < end]
+        before_trigger = [x for x in money if m.start() - 80 <= x.start < m.start()]
+        cash = after_trigger[0] if after_trigger else (before_trigger[-1] if before_trigger else None)
         category = _category(sentence.text, m.start(), end, triggers, cash is not None, trigger)
         if category == "other" and not _AID_NOUN.search(clause):
             continue  # "thanked X for the support", "proposed to launch a dialogue": no item
-        quantities = [q for q in amounts.find_quantities(sentence.text[m.end() : end]) if q.value is not None]
+        # Counted items, not the "2 billion pounds" of an amount.
+        quantities = [
+            q
+            for q in amounts.find_quantities(sentence.text[m.end() : end])
+            if q.value is not None
+            and not any(x.start < m.end() + q.end and m.end() + q.start < x.end for x in money)
+        ]
         qty = quantities[0] if quantities else None
         shares = amounts.find_shares(sentence.text)
         description = sentence.text[m.start() : end].strip(" ,.")
