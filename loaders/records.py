@@ -19,7 +19,6 @@ MAX_RECORD_BYTES = 16 * 1024 * 1024
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 ORIGINAL_BYTES_KEPT = 64 * 1024
 
-_WS_RE = re.compile(r"\s+")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Literal stand-ins for "no value" that exports (R, pandas, SQL dumps) write into text columns.
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none"})
@@ -59,19 +58,25 @@ class Rejection:
 
 def scrub(text: str) -> str:
     """Return text that encodes as UTF-8: surrogate pairs joined, lone ones (JSON escapes) as U+FFFD."""
-    if not _SURROGATE_RE.search(text):
+    if text.isascii() or not _SURROGATE_RE.search(text):
         return text
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def normalise_body(body: str) -> str:
     """Return the body in the form that is hashed: Unicode NFC, whitespace runs collapsed, trimmed."""
-    return _WS_RE.sub(" ", unicodedata.normalize("NFC", body)).strip()
+    # str.split() splits on exactly the characters `\s` matches (str.isspace), and is several times faster.
+    return " ".join(unicodedata.normalize("NFC", body).split())
 
 
 def article_id(body: str) -> str:
     """Return the article id: the first 32 hex chars of sha256 over the normalised body."""
-    return hashlib.sha256(normalise_body(body).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return hash_normalised(normalise_body(body))
+
+
+def hash_normalised(normalised: str) -> str:
+    """Return the article id of a body that is already normalised (saves a second normalisation)."""
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def clean_value(value: object) -> str | None:

@@ -10,7 +10,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from loaders.records import RawRecord, Rejection, article_id, normalise_body, parse_published, reject, scrub
+from loaders.records import (
+    RawRecord,
+    Rejection,
+    hash_normalised,
+    normalise_body,
+    parse_published,
+    reject,
+    scrub,
+)
 
 SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 FLUSH_RECORDS = 2000
@@ -180,13 +188,14 @@ class RawWriter:
         """Return the rows to insert: drop duplicates, link new versions to the latest earlier one."""
         keyed: list[tuple[RawRecord, str]] = []
         for rec in records:
-            if not normalise_body(rec.body):
+            rec.body = scrub(rec.body)
+            normalised = normalise_body(rec.body)
+            if not normalised:
                 self._note_rejection(
                     reject(rec.source_path, rec.record_locator, "record has no text (blank body)")
                 )
                 continue
-            rec.body = scrub(rec.body)
-            keyed.append((rec, article_id(rec.body)))
+            keyed.append((rec, hash_normalised(normalised)))
         if not keyed:
             return []
         existing = self._existing_ids([aid for _, aid in keyed])
