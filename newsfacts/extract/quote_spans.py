@@ -14,6 +14,7 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 _PARA_RE = re.compile(r"[^\n]+")
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,9 @@ def find_marked_spans(body: str) -> list[MarkedSpan]:
     first_para = 0
     for p_index, (p_start, p_end) in enumerate(paras):
         continuing = open_pos >= 0
-        for pos in range(p_start, p_end):
+        for mark in _MARK_RE.finditer(body, p_start, p_end):
+            pos = mark.start()
             ch = body[pos]
-            if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
-                continue
             if continuing and pos == p_start:
                 continue  # the repeated opening mark of a continued quotation
             role = (

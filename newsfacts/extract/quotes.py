@@ -14,6 +14,7 @@ the name itself (marked FALLBACK below).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -583,6 +584,15 @@ def _is_joint(ctx: _Context, folded: str) -> bool:
     return bool(words) and (words[0] in ctx.joint_terms or " and " in f" {folded} ")
 
 
+@functools.lru_cache(maxsize=512)
+def _role_pattern(head: str, qualifier: str) -> re.Pattern[str]:
+    """Return the compiled 'role, then a name' pattern for a role head word (cached: roles repeat)."""
+    return re.compile(
+        rf"(?i:{re.escape(head)}){qualifier}(?:\s+of(?:\s+the)?(?:\s+{_RUN_TOKEN}){{1,3}})?,?"
+        rf"\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}})"
+    )
+
+
 def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
     """FALLBACK: return the name written right after the role's head word earlier in the article.
 
@@ -596,10 +606,7 @@ def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
     of = [i for i, t in enumerate(toks) if t.casefold() == "of"]
     head = toks[of[0] - 1] if of and of[0] > 0 else toks[-1]
     qualifier = rf"\s+of\s+(?:the\s+)?{re.escape(toks[of[0] + 1])}" if of and of[0] + 1 < len(toks) else ""
-    pattern = re.compile(
-        rf"(?i:{re.escape(head)}){qualifier}(?:\s+of(?:\s+the)?(?:\s+{_RUN_TOKEN}){{1,3}})?,?"
-        rf"\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}})"
-    )
+    pattern = _role_pattern(head, qualifier)
     for m in pattern.finditer(ctx.body, 0, before):
         name = m.group(1)
         if name.split()[0].casefold() not in ("of", "the"):
@@ -652,11 +659,17 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
 
 def _full_name_in_body(body: str, surname: str, before: int) -> str | None:
     """FALLBACK: return the first 'Given Surname' written before `before`, if any."""
-    pattern = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)\s+{re.escape(surname)}(?![\w])")
-    for m in pattern.finditer(body, 0, before):
-        given = m.group(1).split()
-        return " ".join([given[-1], surname])
+    pos = body.find(surname, 0, before)
+    while pos > 0:
+        after = body[pos + len(surname) : pos + len(surname) + 1]
+        given = _GIVEN_BEFORE_RE.search(body, max(0, pos - 40), pos)
+        if given and not after.isalnum():
+            return f"{given.group(1)} {surname}"
+        pos = body.find(surname, pos + 1, before)
     return None
+
+
+_GIVEN_BEFORE_RE = re.compile(rf"(?<![\w’'-])({_NAME_TOKEN})[ \t]+$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -957,6 +970,8 @@ def _transcript_quotes(
     body = ctx.body
     found: list[_Found] = []
     for p_lo, p_hi in paras:
+        if body.find(": ", p_lo, p_hi) < 0:
+            continue
         labels = [m for m in lex.label_re.finditer(body, p_lo, p_hi) if _is_speaker_label(m.group(1))]
         for j, m in enumerate(labels):
             start = m.end()
@@ -1031,6 +1046,8 @@ def _unmarked_quotes(
             if _overlaps(taken, s, e):
                 claimed[k] = True
                 continue
+            if lex.cue_re.search(body, s, e) is None and "ccording to" not in body[s:e]:
+                continue  # most sentences carry no cue at all: skip the attribution patterns
             single = _according_quote(lex, ctx, s, e) or _postposed_quote(lex, ctx, s, e)
             quotes = [single] if single is not None else _preposed_quotes(lex, ctx, s, e)
             if not quotes:
