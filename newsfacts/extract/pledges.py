@@ -243,7 +243,11 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         if donor is None:
             continue
         # "We will send…" in a release: its own side acting; only a named recipient makes it a pledge.
-        first_person = donor == ctx.home and bool(_FIRST_PERSON_DONOR.search(sentence.text[: m.start()]))
+        first_person = (
+            donor == ctx.home
+            and not any(p.start < sentence.start + m.start() for p in parties)
+            and bool(_FIRST_PERSON_DONOR.search(sentence.text[: m.start()]))
+        )
         recipient = _recipient(parties, donor, m, sentence, end, ctx, implicit=not first_person)
         if recipient is None or recipient == donor:
             continue
