@@ -412,7 +412,10 @@ def _segments(
             subject = previous  # "A, who had a meeting with B": A is the subject
         own = [p for p in parties if p.key in (keys[0], subject)]
         if subject and subject != keys[0]:
-            chosen = _draft(sentence, ctx, seg_hits, own, (max(0, a - 30), b))
+            # Dates of this stretch only: "this conversation with A and yesterday's conversation with
+            # B" must not give A B's "yesterday".
+            hi = max(p.end for p in seg) - sentence.start + 10
+            chosen = _draft(sentence, ctx, seg_hits, own, (max(0, a - 30), min(b, hi)))
             if chosen is not None and frozenset(chosen.pair) == frozenset((subject, keys[0])):
                 out.append(chosen)
         previous = keys[0]
@@ -508,8 +511,14 @@ def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDa
         if s.index in used:
             continue
         hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
-        if not hits or _is_vetoed(s, ctx, hits):
+        if not hits:
             continue
+        if _is_vetoed(s, ctx, hits):
+            # "During today's negotiations, I reiterated … a summit": a date inside the trigger
+            # phrase still dates the talks, whatever else the sentence is about.
+            hits = [(m, t) for m, t in hits if dates.find_dates(m.group())]
+            if not hits:
+                continue
         first = min(m.start() for m, _ in hits)
         resolved, _ = dates.event_date(
             s.text,
@@ -553,7 +562,9 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
         is_title_pair = title_pair is not None and frozenset(d.pair) == frozenset(title_pair)
         if d.mode == "unknown" and title_mode and (is_title_pair or len(merged) == 1):
             d.mode = title_mode
-        if d.location is None and title_city and (is_title_pair or len(merged) == 1):
+        # A city in the headline ("…met in Kyiv") places the meeting better than one in the body,
+        # which may be a stop on the same visit ("visited Bucha").
+        if title_city and (is_title_pair or len(merged) == 1):
             d.location = title_city
             if d.mode == "unknown":
                 d.mode = "in_person"
