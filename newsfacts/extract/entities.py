@@ -89,7 +89,25 @@ _NOT_NAME_WORDS = _words(
     european united international foreign defence defense affairs security committee agency
     department news press photo video read more updated north south east west central new great
     all some many most no not one two three first second last next every each both other another
-    ukrainian russian american british"""
+    ukrainian russian american british head chief deputy separately thank thanks therefore yes day
+    economy adviser advisor vice acting former presidential dear ladies gentlemen colleagues friends
+    good please let glory extraordinary article thus academy supreme commander utilities environment
+    healthcare plenipotentiary ambassador""",
+)
+# Words of institution and office names: a capitalised run ending in one is not a person's name.
+_INSTITUTION_WORDS = _words(
+    """service services summit envoy speaker council committee agency ministry forces force guard office
+    department bank fund party union university institute centre center group company corporation
+    administration commission court assembly parliament directorate development affairs security
+    intelligence economy finance finances transport trade industry energy health defence defense justice
+    education culture district region oblast staff navy army emergency emergencies customs border
+    communications protection policy relations forum conference agreement treaty programme program
+    plan project initiative day week award prize order medal cup games airport station plant street
+    square avenue palace hall house church cathedral monastery museum theatre school hospital media
+    news television radio times post journal press foundation association federation league club
+    team railways airlines holding government cabinet duma rada senate congress headquarters
+    operation mission bureau chamber board authority inspectorate prosecutor's directorate
+    agriculture infrastructure digital transformation affairs reintegration veterans"""
 )
 _SPEECH_VERBS = _words(
     """said says say told tells stated states noted notes added adds emphasized emphasised emphasizes
@@ -120,6 +138,9 @@ _PRONOUNS = {
     "herself": "f",
 }
 _COUNTERPART_SOURCE = frozenset({"from", "of"})
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "your", "my", "this"})
+# Words in front of a role that make it another office ("Deputy Head", "former President").
+_ROLE_MODIFIERS = _words("deputy vice acting former ex then first late outgoing incoming interim honorary")
 # Roles that a bare "the President" may resolve through the article's main country.
 _NATIONAL_ROLES = frozenset(
     {"president", "prime_minister", "head_of_state", "head_of_government", "chancellor"}
@@ -194,6 +215,7 @@ class EntityLexicon:
     spells_by_person: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
     spells_by_role: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
     translit_people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # translit key -> person keys
+    by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded last name -> person keys
     names: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     key_by_name: dict[str, str] = field(default_factory=dict)  # folded name/alias -> key
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
@@ -286,7 +308,8 @@ def _add_phrase(
     method: str,
 ) -> None:
     """Add one phrase reading to the gazetteer table (no duplicates of the same key)."""
-    toks = _tokens_of(phrase)
+    # Cut "'s" off seed tokens as the article tokenizer does ("People's Republic of China").
+    toks = [t[:-2] if t.endswith(_POSSESSIVE) and len(t) > 2 else t for t in _tokens_of(phrase)]
     needs_the = len(toks) > 1 and toks[0].casefold() == "the"
     if needs_the:
         # "the Kremlin", "the Union": match the noun, and demand the article before it in the text, so
@@ -312,6 +335,16 @@ def _add_phrase(
         bucket.append(entry)
     elif same[0].needs_the and not needs_the:
         bucket[bucket.index(same[0])] = entry  # the bare form is also an alias: no article needed
+
+
+def _by_surname(people: dict[str, PersonInfo]) -> dict[str, tuple[str, ...]]:
+    """Return folded last name -> the seeded people who carry it."""
+    out: dict[str, list[str]] = {}
+    for info in people.values():
+        words = fold_name(info.canonical).split()
+        if words:
+            out.setdefault(words[-1], []).append(info.key)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _lengths_by_first(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
@@ -439,6 +472,7 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         spells_by_person={k: tuple(v) for k, v in by_person.items()},
         spells_by_role={k: tuple(v) for k, v in by_role.items()},
         translit_people={k: tuple(v) for k, v in translit.items()},
+        by_surname=_by_surname(people),
         names=names,
         key_by_name=key_by_name,
         capitals=capitals,
@@ -545,7 +579,7 @@ def _gazetteer(toks: _Toks, lexicon: EntityLexicon) -> list[tuple[int, int, tupl
     found: list[tuple[int, int, tuple[Entry, ...]]] = []
     n = len(toks)
     phrases, lengths = lexicon.phrases, lexicon.lengths
-    folds, sents, texts, poss = toks.fold, toks.sent, toks.text, toks.poss
+    folds, sents, texts = toks.fold, toks.sent, toks.text
     done = 0  # tokens before this index are inside an earlier match
     for i in toks.where(map(lexicon.first_tokens.__contains__, folds)):
         if i < done:
@@ -556,7 +590,7 @@ def _gazetteer(toks: _Toks, lexicon: EntityLexicon) -> list[tuple[int, int, tupl
             if j > n or sents[j - 1] != sent:
                 continue
             entries = phrases.get(tuple(folds[i:j]))
-            if not entries or (length > 1 and any(poss[i : j - 1])):
+            if not entries:
                 continue
             after_the = i > 0 and folds[i - 1] == "the" and sents[i - 1] == sent
             span = texts[i:j]
@@ -735,6 +769,9 @@ class _Finder:
             if i < done:
                 continue
             tok = toks[i]
+            covering = self.covered[i]
+            if covering is not None and covering.entity_type == "person":
+                continue  # the title is part of a seeded alias ("President Xi")
             found: tuple[int, RoleEntry] | None = None
             for length in lex.role_lengths[tok.fold]:
                 if i + length > n or toks.sent[i + length - 1] != tok.sent:
@@ -749,6 +786,10 @@ class _Finder:
             # Plural forms ("ministers") are different tokens and never reach here; skip lower-case
             # single-word roles that are common nouns unless a determiner points at one person.
             hit = _RoleHit(i, i + length, entry.role, entry.matches, "")
+            before = toks.fold[i - 1] if i > 0 and toks.sent[i - 1] == tok.sent else ""
+            if before in _ROLE_MODIFIERS:
+                # "Deputy Head of ...", "former President": not the office holder the role names.
+                hit.role, hit.matches, hit.modified = f"{before}_{entry.role}", frozenset(), True
             self.attach_where(hit)
             if tok.case == 0 and not self.has_determiner(hit):
                 done = i + length
@@ -800,6 +841,7 @@ class _Finder:
         toks = self.toks
         role_end = {h.j: h for h in roles}
         role_start = {h.i: h for h in roles}
+        role_tokens = {k for h in roles for k in range(h.left if h.left is not None else h.i, h.j)}
         done = 0
         for i in toks.where(toks.cap):
             if i < done or self.covered[i] is not None or not toks.text[i][0].isalpha():
@@ -807,9 +849,15 @@ class _Finder:
             j = self.name_run_end(i)
             # Drop leading words that cannot be part of a name ("Yesterday Jane Doe said").
             a = i
-            while a < j and (toks.fold[a] in _NOT_NAME_WORDS or a in role_start):
-                a += 1
             done = j
+            # Institution words end a title before the name ("Federal Security Service Jane Doe"):
+            # keep what follows the last of them.
+            for k in range(j - 1, a - 1, -1):
+                if toks.fold[k] in _INSTITUTION_WORDS:
+                    a = k + 1
+                    break
+            while a < j and (toks.fold[a] in _NOT_NAME_WORDS or a in role_tokens):
+                a += 1
             if a >= j:
                 continue
             key = self.name_reading(a, j, role_end, role_start)
@@ -865,6 +913,10 @@ class _Finder:
             return None
         if j - a == 1 and cue < 0.75:
             return None  # a lone capitalised word is a person only after a title or role
+        if j - a == 1:
+            seeded = lex.by_surname.get(words[0], ())
+            if len(seeded) == 1:  # "Prime Minister Bennett": the one seeded person of that surname
+                return seeded[0], lex.names[seeded[0]], "surname", 0.75
         name = self.body[toks.start[a] : toks.end[j - 1]]
         return person_key(name), name, "pattern", cue
 
@@ -885,6 +937,8 @@ class _Finder:
                 return 0.7  # "economic development minister Jane Doe", "thinktank executive Jane Doe"
             if pf == "to" and prev >= 1 and toks.fold[prev - 1] == "according":
                 return 0.75
+            if a > 0 and toks.fold[a - 1] in _INSTITUTION_WORDS and tight and j - a >= 2:
+                return 0.7  # "Minister of Finance Jane Doe" (the run was cut after "Finance")
             if tight and pf in lex.speech_verbs and j - a >= 2:
                 return 0.7  # inverted attribution: "..., tweeted Jane Doe."
         if j < n and self.same_sentence(j, a):
@@ -952,7 +1006,9 @@ class _Finder:
                     and self.same_sentence(k - 1, hit.i)
                 ):
                     person = before
-            if self.is_vocative(hit):
+            if self.is_vocative(hit) or (
+                hit.i > 0 and self.toks.fold[hit.i - 1] in _HONORIFICS and not hit.where
+            ):
                 # "Mr President, ..." addresses someone: resolve only a role that names its country.
                 if hit.where and person is None:
                     pending.append(hit)
@@ -999,8 +1055,23 @@ class _Finder:
         return self.body[end : end + 1] in {",", "!"}
 
     def resolve_role(self, hit: _RoleHit) -> tuple[str, float] | None:
-        """Return (person key, confidence) for a role phrase standing alone, or None."""
+        """Return (person key, confidence) for a role phrase standing alone, or None.
+
+        Only a role that points at one person is resolved: with a determiner ("the President", "his
+        counterpart"), a country ("Latvian President", "President of Latvia") or a form of address
+        ("Mr President"); a bare capitalised title ("when he was President") is not.
+        """
         lex = self.lex
+        if hit.modified:
+            return None
+        k = hit.i - 1
+        pointed = bool(hit.where) or (
+            k >= 0
+            and self.same_sentence(k, hit.i)
+            and (self.toks.fold[k] in _DETERMINERS or self.toks.fold[k] in _HONORIFICS)
+        )
+        if not pointed:
+            return None
         if hit.role == "counterpart":
             return self.resolve_counterpart(hit)
         accepted = hit.matches | {hit.role}
@@ -1109,6 +1180,7 @@ class _RoleHit:
     matches: frozenset[str]
     where: str
     left: int | None = None  # first token of a country/org/demonym in front of the role
+    modified: bool = False  # "deputy", "former", "acting", … in front: never resolved to a holder
 
 
 def _capital_is_actor_at(finder: _Finder, i: int, j: int) -> bool:
