@@ -60,6 +60,8 @@ def model(dbt, session):
     processes = 1 if len(inputs) < POOL_MIN_ARTICLES else min(4, os.cpu_count() or 1)
     extracted_at = datetime.now(UTC).replace(tzinfo=None)
     out = {name: [] for name in SCHEMA.names}
+    if not inputs:  # nothing new: skip loading the lexicons too
+        return pa.table(out, schema=SCHEMA)
     for facts in extract_articles(inputs, processes=processes):
         out["article_id"].append(facts.article_id)
         out["extractor_version"].append(EXTRACTOR_VERSION)

@@ -1,7 +1,25 @@
--- Materialised as a table (not a view): the cleaning runs in Python UDFs that exist only on
--- connections opened through the dbt-duckdb plugin newsfacts.dbt_udfs.
+-- An incremental table, not a view: the cleaning runs in Python UDFs that exist only on
+-- connections opened through the dbt-duckdb plugin newsfacts.dbt_udfs, and cleaning an article
+-- once is enough (a scheduled build cleans only what is new). After changing the cleaning code
+-- or seeds/boilerplate_patterns.csv, rebuild with `newsfacts build --full-refresh`.
 -- depends_on: {{ ref('boilerplate_patterns') }}
-{{ config(materialized='table') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook=[
+            "delete from {{ this }} where article_id in
+                (select version_of from {{ source('raw', 'articles') }} where version_of is not null)",
+            "delete from {{ this }} as older where exists (
+                select 1 from {{ this }} as newer
+                where coalesce(newer.external_id, newer.url) = coalesce(older.external_id, older.url)
+                    and (newer.loaded_at > older.loaded_at
+                        or (newer.loaded_at = older.loaded_at and newer.article_id > older.article_id)))",
+        ],
+    )
+}}
 
 with
 
@@ -25,6 +43,13 @@ latest_versions as (
     ) = 1
 ),
 
+to_clean as (
+    select * from latest_versions
+    {% if is_incremental() %}
+        where article_id not in (select article_id from {{ this }})
+    {% endif %}
+),
+
 -- materialized: each UDF runs once per row, not once per reference to the cleaned body.
 cleaned as materialized (
     select
@@ -46,7 +71,7 @@ cleaned as materialized (
         version_of,
         batch_id,
         loaded_at
-    from latest_versions
+    from to_clean
 ),
 
 final as (
