@@ -92,7 +92,7 @@ _NOT_NAME_WORDS = _words(
     ukrainian russian american british head chief deputy separately thank thanks therefore yes day
     economy adviser advisor vice acting former presidential dear ladies gentlemen colleagues friends
     good please let glory extraordinary article thus academy supreme commander utilities environment
-    healthcare plenipotentiary ambassador""",
+    healthcare plenipotentiary ambassador unlike hence""",
 )
 # Words of institution and office names: a capitalised run ending in one is not a person's name.
 _INSTITUTION_WORDS = _words(
@@ -107,7 +107,8 @@ _INSTITUTION_WORDS = _words(
     news television radio times post journal press foundation association federation league club
     team railways airlines holding government cabinet duma rada senate congress headquarters
     operation mission bureau chamber board authority inspectorate prosecutor's directorate
-    agriculture infrastructure digital transformation affairs reintegration veterans"""
+    agriculture infrastructure digital transformation affairs reintegration veterans city county
+    province state island islands valley river lake mountain park centre hotel mall"""
 )
 _SPEECH_VERBS = _words(
     """said says say told tells stated states noted notes added adds emphasized emphasised emphasizes
@@ -125,7 +126,8 @@ _PERSON_NOUNS = _words(
     candidate lawmaker legislator senator congressman congresswoman representative mp mep deputy
     governor mayor commander general colonel captain officer ambassador envoy diplomat chairman
     chairwoman president premier minister secretary founder ceo manager coach politician resident
-    witness doctor nurse judge prosecutor bishop patriarch"""
+    witness doctor nurse judge prosecutor bishop patriarch commissioner assistant strategist arms
+    images channel"""
 )
 _PRONOUNS = {
     "he": "m",
@@ -333,8 +335,20 @@ def _add_phrase(
     same = [e for e in bucket if e.key == key and e.entity_type == entity_type]
     if not same:
         bucket.append(entry)
-    elif same[0].needs_the and not needs_the:
-        bucket[bucket.index(same[0])] = entry  # the bare form is also an alias: no article needed
+        return
+    # Two spellings of one name that fold alike ("Kim Jong Un", "Kim Jong-un"): accept the laxer case
+    # per token, and no article unless both forms demand it.
+    old = same[0]
+    merged = Entry(
+        old.key,
+        old.entity_type,
+        old.canonical,
+        old.method,
+        tuple(min(a, b) for a, b in zip(old.case, entry.case, strict=True)),
+        old.priority,
+        old.needs_the and needs_the,
+    )
+    bucket[bucket.index(old)] = merged
 
 
 def _by_surname(people: dict[str, PersonInfo]) -> dict[str, tuple[str, ...]]:
@@ -646,6 +660,7 @@ class _Finder:
         self.gender: dict[str, str] = {}
         self.bound: list[tuple[int, str, str, str]] = []  # (token, role, where, person key) in order
         self._dominant: str | None = None
+        self.speaking: set[str] = set()  # folded capitalised words used alone as a speaker ("Doe said")
 
     # -- helpers --------------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
@@ -842,6 +857,7 @@ class _Finder:
         role_end = {h.j: h for h in roles}
         role_start = {h.i: h for h in roles}
         role_tokens = {k for h in roles for k in range(h.left if h.left is not None else h.i, h.j)}
+        self.speaking = self.speaking_words()
         done = 0
         for i in toks.where(toks.cap):
             if i < done or self.covered[i] is not None or not toks.text[i][0].isalpha():
@@ -853,10 +869,15 @@ class _Finder:
             # Institution words end a title before the name ("Federal Security Service Jane Doe"):
             # keep what follows the last of them.
             for k in range(j - 1, a - 1, -1):
-                if toks.fold[k] in _INSTITUTION_WORDS:
+                if self.ends_title(k):
                     a = k + 1
                     break
-            while a < j and (toks.fold[a] in _NOT_NAME_WORDS or a in role_tokens):
+            while a < j and (
+                toks.fold[a] in _NOT_NAME_WORDS
+                or a in role_tokens
+                or toks.fold[a] in self.lex.speech_verbs
+                or toks.fold[a].endswith(("ing", "ly"))
+            ):
                 a += 1
             if a >= j:
                 continue
@@ -866,6 +887,33 @@ class _Finder:
                 self.add(
                     _Mention(a, j, pid, "person", canonical, method, conf, gender=self.honorific_gender(a))
                 )
+
+    def ends_title(self, k: int) -> bool:
+        """Return True when token k closes an institution or title rather than being part of a name:
+        an institution word ("Service"), a title noun ("Mayor", "CEO") or an all-capitals acronym."""
+        fold = self.toks.fold[k]
+        if fold in _INSTITUTION_WORDS or fold in _PERSON_NOUNS or (fold,) in self.lex.roles:
+            return True
+        text = self.toks.text[k]
+        return len(text) >= 2 and text.isupper()
+
+    def speaking_words(self) -> set[str]:
+        """Return the folded capitalised words that stand alone right before a speech verb ("Doe said")
+        or right after one ("said Doe."): the surnames of people the article quotes."""
+        toks, verbs = self.toks, self.lex.speech_verbs
+        out: set[str] = set()
+        for k in toks.where(map(verbs.__contains__, toks.fold)):
+            for w in (k - 1, k + 1):
+                if (
+                    0 <= w < len(toks)
+                    and toks.cap[w]
+                    and self.same_sentence(w, k)
+                    and self.covered[w] is None
+                ):
+                    beyond = w - 1 if w < k else w + 1
+                    if not (0 <= beyond < len(toks) and self.same_sentence(beyond, w) and toks.cap[beyond]):
+                        out.add(toks.fold[w])
+        return out - _NOT_NAME_WORDS
 
     def name_run_end(self, i: int) -> int:
         """Return the end of the run of capitalised tokens (with name particles and initials) from i."""
@@ -909,6 +957,8 @@ class _Finder:
             pid = self.surnames[words[-1]]
             return pid, lex.canonical_name(pid) or full, "surname", 0.8
         cue = self.person_cue(a, j, role_end)
+        if cue == 0.0 and j - a >= 2 and words[-1] in self.speaking:
+            cue = 0.7  # "Jane Doe is new here. ... Doe said": the surname is quoted alone later
         if cue == 0.0:
             return None
         if j - a == 1 and cue < 0.75:
