@@ -185,6 +185,7 @@ class QuoteLexicon:
     according_tail_re: re.Pattern[str] = re.compile(r"(?!x)x")
     label_re: re.Pattern[str] = re.compile(r"(?!x)x")
     joint_terms: frozenset[str] = frozenset()  # head nouns of group speakers ("the parties")
+    owned_body_re: re.Pattern[str] | None = None  # "<someone>'s office|spokesman|…" at a phrase end
 
 
 def _upper_class() -> str:
@@ -214,13 +215,18 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     according_lead_re = re.compile(r"^\s*(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording\s+to\s+([^,;:]{2,90}?)\s*,\s*")
     according_tail_re = re.compile(r",\s*according\s+to\s+([^,;:]{2,120}?)\s*[.!?]?\s*$")
     label_re = re.compile(
-        rf"(?:^|(?<=[.!?*]\s)|(?<=\*\*\*))\s*((?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)"
-        rf"(?:\s+(?:{_NAME_TOKEN}|of|the|de|van|von|bin|al)){{0,8}})\s*(?:\([^)]{{1,30}}\))?:\s+"
+        rf"(?:^|(?<=[.!?*]\s)|(?<=\*\*\*))\s*((?:{_RUN_TOKEN}|of|the|de|van|von|bin|al)"
+        rf"(?:\s+(?:{_RUN_TOKEN}|of|the|de|van|von|bin|al)){{0,8}})\s*(?:\([^)]{{1,30}}\))?:\s+"
     )
-    joint = frozenset(
-        r["term"].casefold() for r in read_seed("quote_speaker_terms", seeds_dir) if r.get("kind") == "joint"
+    terms = read_seed("quote_speaker_terms", seeds_dir)
+    joint = frozenset(r["term"].casefold() for r in terms if r.get("kind") == "joint")
+    owned = sorted((r["term"] for r in terms if r.get("kind") == "owned_body"), key=len, reverse=True)
+    owned_re = (
+        re.compile(r"\w['’]s\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, owned)) + r")$")
+        if owned
+        else None
     )
-    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re, joint)
+    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re)
 
 
 # --------------------------------------------------------------------------------------------
@@ -260,6 +266,9 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False  # "In early November the company", "For his part"
     if not any(_is_capitalised(t) for t in toks) and len(toks) > 6:
         return False
+    lower = [t for t in toks if not _is_capitalised(t) and t.casefold() not in _DETERMINERS]
+    if len([t for t in lower if t.casefold() not in ("of", "for", "at", "to", "in", "and")]) > 5:
+        return False  # a clause, not a noun phrase ("November talks resulted in overlapping zones")
     if any(ch.isdigit() for ch in toks[-1]):
         return False
     if _is_capitalised(toks[0]) or first in _DETERMINERS:
@@ -376,6 +385,7 @@ class _Context:
     history: list[tuple[int, _Speaker]] = field(default_factory=list)  # (position, resolved speaker)
     people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
     joint_terms: frozenset[str] = frozenset()
+    owned_body_re: re.Pattern[str] | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
@@ -491,8 +501,15 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if " by " in surface:  # "a statement released by Erdogan's office" -> "Erdogan's office"
         cut = surface.rindex(" by ") + 4
         start, surface = start + cut, surface[cut:]
-    mention = _mention_in(ctx, start, end)
     folded = _fold(surface)
+    trailing = _TRAILING_TIME_RE.search(surface)
+    if trailing:  # "NBC News last week"
+        end = start + trailing.start()
+        surface = surface[: trailing.start()]
+    mention = _mention_in(ctx, start, end)
+    if ctx.owned_body_re is not None and ctx.owned_body_re.search(surface):
+        # "Erdogan's office", "the company's spokesman": the office speaks, not the person named.
+        return _Speaker(None, _name_from_phrase(surface), surface, start, end, 0.1, person=False)
     if folded in ("he", "she", "him", "her"):
         return _pronoun_speaker(ctx, start, end, surface, mention)
     if mention is not None and (mention.entity_type == "person" or _covers(ctx.body, mention, start, end)):
@@ -507,14 +524,15 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if _is_joint(ctx, folded):
         return None
     if folded in ("they", "it"):
-        if ctx.history:
+        # Only an institution continues as "it"/"they"; a person never does.
+        if ctx.history and not ctx.history[-1][1].person:
             prev = ctx.history[-1][1]
-            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15, person=prev.person)
+            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15, person=False)
         return None
     if folded in ("i", "we"):
         return None
-    if mention is not None:
-        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, person=False)
+    # A country or organisation named inside a longer phrase ("The New York Times", "Syrian state
+    # media", "Greek daily Kathimerini") is not the speaker: the phrase is.
     return _fallback_speaker(ctx, surface, start, end)
 
 
@@ -524,6 +542,11 @@ def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
         return False
     head = body[start : mention.char_start].split()
     return all(not _is_capitalised(w) or w.casefold() in _DETERMINERS for w in head)
+
+
+_TRAILING_TIME_RE = re.compile(
+    r"\s+(?:last|this|on|earlier|later)(?:\s+\w+)?$|\s+(?:yesterday|today|tonight)$"
+)
 
 
 def _pronoun_speaker(
@@ -1403,7 +1426,12 @@ def find_quotes(
     body = article.body
     if not body or not lexicon.cues:
         return []
-    ctx = _Context(body, sorted(mentions, key=lambda m: m.char_start), joint_terms=lexicon.joint_terms)
+    ctx = _Context(
+        body,
+        sorted(mentions, key=lambda m: m.char_start),
+        joint_terms=lexicon.joint_terms,
+        owned_body_re=lexicon.owned_body_re,
+    )
     paras = paragraphs(body)
     if not paras:
         return []

@@ -273,3 +273,13 @@ def test_unattributed_quotation_after_reported_speech_continues_its_speaker(lexi
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert len(quotes) == 2 and {surname(q) for q in quotes} == {"solberg"}
+
+
+def test_office_after_a_possessive_is_the_speaker(lexicon, entity_lexicon) -> None:
+    q = one(run("Governor Alma Reyes's office said the bridge would stay closed.", lexicon, entity_lexicon))
+    assert "office" in (q.speaker_name or "").casefold()
+
+
+def test_newspaper_named_after_a_city_is_not_the_city(lexicon, entity_lexicon) -> None:
+    q = one(run("The Riverton Herald reported that the mill would close in May.", lexicon, entity_lexicon))
+    assert q.speaker_name == "Riverton Herald"
