@@ -225,3 +225,38 @@ def test_spans_are_exact_substrings(lexicon: EntityLexicon) -> None:
     body = "Lithuania's Gitanas Nausėda met NATO's chief. The Union pledged support to Moldova."
     for m in mentions(lexicon, body):
         assert body[m.char_start : m.char_end] == m.surface
+
+
+def test_full_name_without_cue_is_a_person_when_its_surname_is_quoted_later(lexicon: EntityLexicon) -> None:
+    body = "Marta Quillfeather is new to the council. Quillfeather said the budget needs work."
+    ms = mentions(lexicon, body)
+    assert at(ms, "Marta Quillfeather").entity_key == "person:marta quillfeather"
+    assert at(ms, "Quillfeather").entity_key == "person:marta quillfeather"
+
+
+def test_institution_words_and_titles_are_cut_from_the_name(lexicon: EntityLexicon) -> None:
+    body = "Director of the Federal Water Service Pavel Ostrogin said the dam held."
+    ms = mentions(lexicon, body)
+    assert at(ms, "Pavel Ostrogin").entity_key == "person:pavel ostrogin"
+    assert not [m for m in ms if "Service" in m.surface and m.entity_type == "person"]
+
+
+def test_spellings_that_fold_alike_accept_either_case(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Kim Jong-un inspected a factory.")
+    assert at(ms, "Kim Jong-un").entity_key == "kim_jong_un"
+
+
+def test_title_inside_a_seeded_alias_is_not_a_second_role(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Officials thanked President Xi for the invitation.", "2023-05-01")
+    assert [m.entity_key for m in ms if m.entity_type == "person"] == ["xi_jinping"]
+
+
+def test_former_or_deputy_roles_are_not_resolved_to_the_office_holder(lexicon: EntityLexicon) -> None:
+    body = "The former President of Latvia spoke first. The Deputy Prime Minister of Latvia spoke next."
+    ms = mentions(lexicon, body, "2024-02-01")
+    assert [m for m in ms if m.entity_type == "person"] == []
+
+
+def test_bare_title_without_determiner_or_country_is_not_resolved(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Olaf Scholz spoke about the years when he was Chancellor.", "2022-03-01")
+    assert {m.method for m in ms if m.entity_type == "person"} == {"gazetteer", "pronoun"}
