@@ -10,9 +10,11 @@ another's (the loader keeps one row per body), through the loader's own body has
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -147,21 +149,11 @@ def predict(
 ) -> Prediction:
     """Return the facts the warehouse produces for a FORMAT.md articles.jsonl (fresh warehouse unless db)."""
     from loaders import load_paths  # imported here: the CLI must start even while loaders are rebuilt
-    from newsfacts import warehouse
 
     inputs = read_jsonl(articles_path)
     with warehouse_file(db, keep_db) as db_path:
         load_paths([Path(articles_path)], db=db_path, source=SOURCE_NAME, progress=False)
-        old = os.environ.get("NEWSFACTS_DBT_QUIET")
-        if quiet:
-            os.environ["NEWSFACTS_DBT_QUIET"] = "1"
-        try:
-            result = warehouse.build(db_path)
-        finally:
-            if old is None:
-                os.environ.pop("NEWSFACTS_DBT_QUIET", None)
-            else:
-                os.environ["NEWSFACTS_DBT_QUIET"] = old
+        result = _quiet_build(db_path) if quiet else _verbose_build(db_path)
         facts, unmapped = read_mart_facts(db_path, inputs)
         return Prediction(
             facts=facts,
@@ -171,6 +163,30 @@ def predict(
             n_articles=len(inputs),
             unmapped_articles=unmapped,
         )
+
+
+def _verbose_build(db_path: Path) -> Any:
+    """Return the build result, dbt's progress going to stderr (stdout is for the facts or the report)."""
+    from newsfacts import warehouse
+
+    with contextlib.redirect_stdout(sys.stderr):
+        return warehouse.build(db_path)
+
+
+def _quiet_build(db_path: Path) -> Any:
+    """Return the build result with dbt's output swallowed (the summary is in the result)."""
+    from newsfacts import warehouse
+
+    old = os.environ.get("NEWSFACTS_DBT_QUIET")
+    os.environ["NEWSFACTS_DBT_QUIET"] = "1"
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return warehouse.build(db_path)
+    finally:
+        if old is None:
+            os.environ.pop("NEWSFACTS_DBT_QUIET", None)
+        else:
+            os.environ["NEWSFACTS_DBT_QUIET"] = old
 
 
 def write_jsonl(facts: list[Fact], path: str | Path) -> None:

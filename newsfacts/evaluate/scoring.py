@@ -296,20 +296,34 @@ PAIR_SCORERS: dict[str, PairScorer] = {"quote": quote_pair, "meeting": meeting_p
 # ---------------------------------------------------------------- diagnostics
 
 
-def explain_miss(table: str, gold: Fact, preds: list[Fact], index: NameIndex, text: str | None) -> str | None:
+def explain_miss(
+    table: str,
+    gold: Fact,
+    preds: list[Fact],
+    index: NameIndex,
+    text: str | None,
+    taken: set[int] | None = None,
+) -> str | None:
     """Return why the closest prediction in the article did not match a missed gold fact, or None."""
     if not preds:
         return None
+    taken = taken or set()
     if table == "quote":
         gold_text = gold_quote_text(gold, text)
-        best = max(preds, key=lambda p: quote_overlap(gold_text, pred_quote_text(p)))
+        best_i = max(range(len(preds)), key=lambda i: quote_overlap(gold_text, pred_quote_text(preds[i])))
+        best = preds[best_i]
         overlap = quote_overlap(gold_text, pred_quote_text(best))
         if overlap == 0:
             return None
         speaker_ok = speaker_unresolved(gold) or any(
             speaker_match(g, best.get("speaker"), index) for g in gold_speakers(gold)
         )
-        why = "text overlap below 0.5" if speaker_ok else f"speaker {best.get('speaker')!r}"
+        if not speaker_ok:
+            why = f"speaker {best.get('speaker')!r}"
+        elif overlap < QUOTE_OVERLAP_MIN:
+            why = "text overlap below 0.5"
+        else:
+            why = "it matched another gold quote" if best_i in taken else "not matched"
         return f"nearest prediction: overlap {overlap:.2f}, {why}"
     if table == "meeting":
         gold_keys = _pair(gold.get("parties") or [], index)
@@ -423,7 +437,9 @@ def score_table(
         for gi, g in enumerate(g_facts):
             if gi not in matched_g and not is_optional(g):
                 counts.fn += 1
-                result.false_negatives.append({**g, "_nearest": explain_miss(table, g, p_facts, index, text)})
+                result.false_negatives.append(
+                    {**g, "_nearest": explain_miss(table, g, p_facts, index, text, matched_p)}
+                )
         for pi, p in enumerate(p_facts):
             if pi not in matched_p:
                 counts.fp += 1
