@@ -38,6 +38,7 @@ class Trigger:
     status: str = ""
     category: str = ""
     confidence: float = 0.5
+    topic: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
                 status=row.get("status", ""),
                 category=row.get("category", ""),
                 confidence=float(row.get("confidence") or 0.5),
+                topic=row.get("topic", ""),
             )
         )
     return tuple(out)

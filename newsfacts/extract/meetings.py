@@ -139,6 +139,32 @@ class _Draft:
     date: dates.ResolvedDate = dates.UNKNOWN
     location: str | None = None
     mode: str = "unknown"
+    topics: list[str] = field(default_factory=list)
+
+
+_DISCUSS = re.compile(
+    r"\b(?:discuss\w*|talked about|focused on|exchanged views|exchange of views|agenda|touched upon|"
+    r"raised the issue|paid attention to|considered|informed|during the (?:conversation|meeting|talks))\b",
+    re.IGNORECASE,
+)
+
+
+def _follow_up_topics(d: _Draft, ctx: ArticleContext, only: bool) -> list[str]:
+    """Return the topics of the sentences right after a meeting's that say what was discussed
+    ("The parties discussed energy security…") and name no party beyond the pair; the whole
+    article's when it reports this meeting only."""
+    out: list[str] = []
+    window = ctx.sentences if only else ctx.sentences[d.sentence.index + 1 : d.sentence.index + 5]
+    for s in window:
+        if not _DISCUSS.search(s.text) or any(p.key not in d.pair for p in ctx.parties_in(s) if p.person_key):
+            continue
+        out += [t for t in _topics(s.text, ctx) if t not in out]
+    return out
+
+
+def _topics(text: str, ctx: ArticleContext) -> list[str]:
+    """Return the topic labels (seeds/meeting_triggers.csv, kind topic) a text speaks of, in seed order."""
+    return [t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.pattern.search(text)]
 
 
 def _matches(
@@ -305,6 +331,7 @@ def _draft(
         ctx.reference if ctx.reference_inferred else None,
     )
     draft.location = _location(sentence, ctx)
+    draft.topics = _topics(sentence.text, ctx)
     # "The prime ministers of A and B arrived in Kyiv": visiting a third country's capital is
     # meeting its hosts too, so A and B did not meet each other bilaterally.
     host = next((iso3 for city, iso3 in ctx.lexicon.capitals.values() if city == draft.location), None)
@@ -496,6 +523,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             m.mode = d.mode
         for k, name in d.participants.items():
             m.participants.setdefault(k, name)
+        m.topics += [t for t in d.topics if t not in m.topics]
         m.confidence = max(m.confidence, d.confidence)
     return list(merged.values())
 
@@ -559,6 +587,7 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
         merged[0].date = _orphan_dates(ctx, drafts)
     out: list[MeetingMention] = []
     for d in merged:
+        d.topics += [t for t in _follow_up_topics(d, ctx, len(merged) == 1) if t not in d.topics]
         is_title_pair = title_pair is not None and frozenset(d.pair) == frozenset(title_pair)
         if d.mode == "unknown" and title_mode and (is_title_pair or len(merged) == 1):
             d.mode = title_mode
@@ -582,7 +611,12 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
                 date_basis=d.date.basis,
                 location=d.location,
                 mode=d.mode,
-                topics=[],
+                topics=d.topics
+                + [
+                    t
+                    for t in (_topics(ctx.article.title or "", ctx) if is_title_pair else [])
+                    if t not in d.topics
+                ],
                 sentence_index=d.sentence.index,
                 char_start=d.evidence_start,
                 char_end=d.evidence_end,

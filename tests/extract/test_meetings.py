@@ -147,3 +147,13 @@ def test_seed_article_meeting() -> None:
         "in_person",
     )
     assert {"Rustem Umerov", "Andris Sprūds"} <= set(m.participants)
+
+
+def test_topics_from_the_meeting_and_what_was_discussed(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Olaf Scholz met with Emmanuel Macron in Paris.\n"
+        "The leaders discussed gas supplies and new sanctions."
+    )
+    (m,) = meetings(body, lexicons)
+    assert {"energy", "sanctions"} <= set(m.topics)
+    assert "health" not in m.topics
