@@ -9,7 +9,15 @@ from dataclasses import dataclass
 import trafilatura
 
 from loaders.decode import DecodeError, declared_html_charset, decode_bytes
-from loaders.records import MAX_RECORD_BYTES, RawRecord, Rejection, clean_value, file_stem, reject
+from loaders.records import (
+    MAX_RECORD_BYTES,
+    RawRecord,
+    Rejection,
+    clean_value,
+    file_stem,
+    folder_name,
+    reject,
+)
 
 # trafilatura logs every page it finds thin at WARNING; the loader reports rejections itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -98,7 +106,7 @@ def parse_html(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
     except DecodeError as exc:
         yield reject(source_path, None, str(exc), data)
         return
-    yield html_record(
+    built = html_record(
         html,
         source_kind="html",
         source_path=source_path,
@@ -107,3 +115,6 @@ def parse_html(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
         note=note,
         original=data,
     )
+    if isinstance(built, RawRecord):
+        built.version_scope = folder_name(source_path)
+    yield built

@@ -42,6 +42,8 @@ alter table raw.articles add column if not exists source_name varchar;  -- --sou
 alter table raw.articles add column if not exists crawled_at timestamp; -- WARC-Date of a crawled page
 alter table raw.articles add column if not exists load_note varchar;    -- e.g. "decoded as cp1252"
 alter table raw.articles add column if not exists record_seq bigint;    -- order inside the batch
+-- source name + scope (the folder, for file-per-article formats) + external id: what versions share.
+alter table raw.articles add column if not exists version_key varchar;
 alter table raw.load_batches add column if not exists n_skipped integer default 0;
 
 create table if not exists raw.rejected_records (

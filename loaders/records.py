@@ -42,6 +42,9 @@ class RawRecord:
     raw_html: str | None = None
     crawled_at: datetime | None = None
     load_note: str | None = None
+    # Where external_id is unique: the file's folder for file-per-article formats (bbc/sport/001.txt and
+    # bbc/tech/001.txt are different articles), None when ids are unique within the source.
+    version_scope: str | None = None
 
 
 @dataclass(slots=True)
@@ -144,6 +147,12 @@ def parse_published(raw: str | None) -> datetime | None:
     if not 1800 <= parsed.year <= 2200:
         return None
     return parsed
+
+
+def folder_name(source_path: str) -> str:
+    """Return the name of the folder holding a file ('' for a URL or a bare name)."""
+    parts = source_path.replace("\\", "/").rsplit("/", 2)
+    return parts[-2] if len(parts) >= 2 else ""
 
 
 def file_stem(name: str) -> str | None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from loaders.decode import DecodeError, decode_bytes
-from loaders.records import MAX_RECORD_BYTES, RawRecord, Rejection, clean_value, file_stem, reject
+from loaders.records import (
+    MAX_RECORD_BYTES,
+    RawRecord,
+    Rejection,
+    clean_value,
+    file_stem,
+    folder_name,
+    reject,
+)
 
 # Each label line is followed by exactly one value line, which may be empty.
 _LABELS = {"category": "category", "publication date": "published_at"}
@@ -56,6 +64,7 @@ def parse_text(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
         source_kind="text",
         source_path=source_path,
         external_id=file_stem(name),
+        version_scope=folder_name(source_path),
         title=clean_value(title),
         category=labels.get("category"),
         published_at_raw=labels.get("published_at"),

@@ -48,6 +48,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("crawled_at", pa.timestamp("us")),
         ("load_note", pa.string()),
         ("record_seq", pa.int64()),
+        ("version_key", pa.string()),
     ]
 )
 _REJECTED_SCHEMA = pa.schema(
@@ -224,8 +225,10 @@ class RawWriter:
         return rows
 
     def _ext_key(self, rec: RawRecord) -> str | None:
-        """Return the versioning key of a record's external id, scoped by the load's source name."""
-        return f"{self.source_name or ''}{_KEY_SEP}{rec.external_id}" if rec.external_id else None
+        """Return the versioning key of a record's external id: source name, then scope (folder), then id."""
+        if not rec.external_id:
+            return None
+        return _KEY_SEP.join((self.source_name or "", rec.version_scope or "", rec.external_id))
 
     def _existing_ids(self, ids: list[str]) -> set[str]:
         """Return which of the given article ids are already stored (earlier loads or earlier chunks)."""
@@ -238,16 +241,15 @@ class RawWriter:
 
     def _heads(self, keyed: list[tuple[RawRecord, str]]) -> tuple[dict[str, str], dict[str, str]]:
         """Return the latest stored article per external-id key and per url among the chunk's keys."""
-        ext_ids = sorted({rec.external_id for rec, _ in keyed if rec.external_id})
+        keys = sorted({key for rec, _ in keyed if (key := self._ext_key(rec))})
         urls = sorted({rec.url for rec, _ in keyed if rec.url})
         ext_heads: dict[str, str] = {}
         url_heads: dict[str, str] = {}
-        if ext_ids:
-            self.con.register("_nf_ext", pa.table({"external_id": pa.array(ext_ids, pa.string())}))
+        if keys:
+            self.con.register("_nf_ext", pa.table({"version_key": pa.array(keys, pa.string())}))
             for key, aid in self.con.execute(
-                "select coalesce(a.source_name, '') || chr(31) || a.external_id as key, "
-                "arg_max(a.article_id, (a.loaded_at, coalesce(a.record_seq, 0))) "
-                "from raw.articles a join _nf_ext k on a.external_id = k.external_id group by 1"
+                "select a.version_key, arg_max(a.article_id, (a.loaded_at, coalesce(a.record_seq, 0))) "
+                "from raw.articles a join _nf_ext k on a.version_key = k.version_key group by 1"
             ).fetchall():
                 ext_heads[key] = aid
             self.con.unregister("_nf_ext")
@@ -285,5 +287,6 @@ class RawWriter:
             "crawled_at": rec.crawled_at,
             "load_note": rec.load_note,
             "record_seq": self._seq,
+            "version_key": self._ext_key(rec),
         }
         return {key: scrub(value) if isinstance(value, str) else value for key, value in row.items()}

@@ -98,7 +98,7 @@ def test_json_array_and_html_field(write, db, query):
 def test_csv_with_explicit_mapping(write, db, query):
     csv_text = (
         "link,headline,date,body\n"
-        'https://press.example/1,Talks in Rome,2022-05-04T10:00:00Z,'
+        "https://press.example/1,Talks in Rome,2022-05-04T10:00:00Z,"
         '"Italy and Ukraine discussed reconstruction.\n\n'
         'The talks lasted two hours."\n'
         "https://press.example/2,A call,2022-05-05,The two presidents spoke by phone about grain exports.\n"

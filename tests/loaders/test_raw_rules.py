@@ -120,3 +120,16 @@ def test_nothing_readable_is_reported(write, db, query):
     summary = load_paths([write("empty.txt", b""), write("gone/../missing.csv", b"")], db=db, progress=False)
     assert summary.status == "nothing_read" and not summary.ok
     assert query("select status from raw.load_batches") == [("nothing_read",)]
+
+
+def test_same_file_name_in_different_folders_are_different_articles(write, db, query):
+    paths = [
+        write("sport/001.txt", "Match report\n\nThe home side won."),
+        write("tech/001.txt", "Chip news\n\nA new processor was announced."),
+    ]
+    summary = load_paths(paths, db=db, progress=False)
+    assert (summary.new, summary.updated) == (2, 0)
+    edited = write("tech/001.txt", "Chip news\n\nA new processor was announced on Monday.")
+    again = load_paths([edited], db=db, progress=False)
+    assert (again.new, again.updated) == (0, 1)
+    assert query("select count(*) from raw.articles where version_key like '%tech%001'") == [(2,)]
