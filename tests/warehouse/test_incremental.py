@@ -45,3 +45,37 @@ def test_second_build_extracts_nothing_and_a_new_article_alone_is_extracted(
     new_ids = set(after) - set(before)
     assert len(new_ids) == 1
     assert {k: after[k] for k in before} == before  # the old articles kept their extraction
+
+
+@pytest.mark.slow
+def test_a_new_version_of_an_article_replaces_the_old_one(built_warehouse: BuiltWarehouse, tmp_path) -> None:
+    db = copy_warehouse(built_warehouse.db, tmp_path, "versions")
+    before = _extracted(db)
+    original = FIXTURES / "articles" / "wh_003_canada_aid.txt"
+    edited_dir = tmp_path / "articles"
+    edited_dir.mkdir()
+    text = original.read_text(encoding="utf-8")
+    extra = "The ministry added that a second package is being prepared for the spring."
+    (edited_dir / original.name).write_text(text.rstrip("\n") + "\n\n" + extra + "\n", encoding="utf-8")
+    summary = load_paths([edited_dir], db=db, source="warehouse-tests", progress=False)
+    assert summary.updated == 1
+
+    result = warehouse.build(db)
+    assert result.success, result.summary()
+    assert result.n_extracted == 1
+    after = _extracted(db)
+    assert len(after) == len(before)  # one article replaced, none added
+    [new_id] = set(after) - set(before)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        body, version_of = con.execute(
+            "select a.body_clean, r.version_of from marts.articles a join raw.articles r using (article_id) "
+            "where a.article_id = ?",
+            [new_id],
+        ).fetchone()
+        assert extra in body
+        assert version_of in before and version_of not in after
+        staged = con.execute("select count(*) from staging.stg_raw__articles").fetchone()[0]
+        assert staged == len(before)
+    finally:
+        con.close()

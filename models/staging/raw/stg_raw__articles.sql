@@ -1,3 +1,6 @@
+-- The loaders link a new body of a known article (same source, folder and external id, or same
+-- url) to the earlier one through version_of (docs/contracts.md); an article some row points at
+-- is superseded. External ids alone are not unique across sources, so they are not a key here.
 -- An incremental table, not a view: the cleaning runs in Python UDFs that exist only on
 -- connections opened through the dbt-duckdb plugin newsfacts.dbt_udfs, and cleaning an article
 -- once is enough (a scheduled build cleans only what is new). After changing the cleaning code
@@ -12,11 +15,6 @@
         post_hook=[
             "delete from {{ this }} where article_id in
                 (select version_of from {{ source('raw', 'articles') }} where version_of is not null)",
-            "delete from {{ this }} as older where exists (
-                select 1 from {{ this }} as newer
-                where coalesce(newer.external_id, newer.url) = coalesce(older.external_id, older.url)
-                    and (newer.loaded_at > older.loaded_at
-                        or (newer.loaded_at = older.loaded_at and newer.article_id > older.article_id)))",
         ],
     )
 }}
@@ -37,10 +35,6 @@ latest_versions as (
     select articles.*
     from articles
     anti join superseded on articles.article_id = superseded.article_id
-    qualify row_number() over (
-        partition by coalesce(articles.external_id, articles.url, articles.article_id)
-        order by articles.loaded_at desc, articles.article_id desc
-    ) = 1
 ),
 
 to_clean as (
