@@ -186,6 +186,7 @@ class QuoteLexicon:
     label_re: re.Pattern[str] = re.compile(r"(?!x)x")
     joint_terms: frozenset[str] = frozenset()  # head nouns of group speakers ("the parties")
     owned_body_re: re.Pattern[str] | None = None  # "<someone>'s office|spokesman|…" at a phrase end
+    message_terms: frozenset[str] = frozenset()  # documents that "say": statement, report, release…
 
 
 def _upper_class() -> str:
@@ -226,7 +227,10 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         if owned
         else None
     )
-    return QuoteLexicon(cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re)
+    message = frozenset(r["term"].casefold() for r in terms if r.get("kind") == "message")
+    return QuoteLexicon(
+        cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re, message
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,6 +266,8 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     if first in _PRONOUNS:
         return len(toks) == 1
+    if first[:2] in ("i'", "i’"):
+        return False  # "I'd", "I'm": the writer, not a speaker
     if first in _PREPOSITIONS:
         return False  # "In early November the company", "For his part"
     if not any(_is_capitalised(t) for t in toks) and len(toks) > 6:
@@ -386,6 +392,7 @@ class _Context:
     people: list[EntityMention] | None = None  # FALLBACK people, read once when first needed
     joint_terms: frozenset[str] = frozenset()
     owned_body_re: re.Pattern[str] | None = None
+    message_terms: frozenset[str] = frozenset()
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
@@ -459,6 +466,9 @@ def _name_from_phrase(phrase: str) -> str:
 
 def _pending(ctx: _Context, start: int, end: int) -> _Speaker | None:
     """Return the speaker phrase body[start:end], to be resolved once every quote is found."""
+    cut = ctx.body.rfind(". ", start, end)
+    if cut > start and not _is_abbreviation(ctx.body, cut):
+        start = cut + 2  # a sentence boundary the splitter missed ("… on Tuesday. Kim said")
     start, end = _strip_aux(start, end, ctx.body)
     if end <= start:
         return None
@@ -506,6 +516,9 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if trailing:  # "NBC News last week"
         end = start + trailing.start()
         surface = surface[: trailing.start()]
+    words = surface.split()
+    if words and words[-1].casefold() in ctx.message_terms:
+        return _message_issuer(ctx, start, end, surface)
     mention = _mention_in(ctx, start, end)
     if ctx.owned_body_re is not None and ctx.owned_body_re.search(surface):
         # "Erdogan's office", "the company's spokesman": the office speaks, not the person named.
@@ -547,6 +560,26 @@ def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
 _TRAILING_TIME_RE = re.compile(
     r"\s+(?:last|this|on|earlier|later)(?:\s+\w+)?$|\s+(?:yesterday|today|tonight)$"
 )
+
+
+def _message_issuer(ctx: _Context, start: int, end: int, surface: str) -> _Speaker | None:
+    """Return who issued the document that 'says' something: 'The RCMP statement' -> RCMP; 'her
+    statement' or 'the statement' -> the previous speaker, when one spoke in this or the last paragraph.
+    """
+    words = surface.split()[:-1]
+    named = [w for w in words[1:] if _is_capitalised(w)] if words else []
+    if words and _is_capitalised(words[0]) and words[0].casefold() not in _DETERMINERS:
+        named = words
+    if named:
+        issuer_end = start + len(" ".join(surface.split()[:-1]))
+        issuer = _resolve_speaker(ctx, start, issuer_end)
+        if issuer is not None:
+            return _Speaker(issuer.key, issuer.name, surface, start, end, 0.15, person=issuer.person)
+    if ctx.history:
+        at, prev = ctx.history[-1]
+        if _para_of(ctx.paras, start) - _para_of(ctx.paras, at) <= 1:
+            return _Speaker(prev.key, prev.name, surface, start, end, 0.2, person=prev.person)
+    return None
 
 
 def _pronoun_speaker(
@@ -1431,6 +1464,7 @@ def find_quotes(
         sorted(mentions, key=lambda m: m.char_start),
         joint_terms=lexicon.joint_terms,
         owned_body_re=lexicon.owned_body_re,
+        message_terms=lexicon.message_terms,
     )
     paras = paragraphs(body)
     if not paras:

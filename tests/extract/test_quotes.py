@@ -283,3 +283,9 @@ def test_office_after_a_possessive_is_the_speaker(lexicon, entity_lexicon) -> No
 def test_newspaper_named_after_a_city_is_not_the_city(lexicon, entity_lexicon) -> None:
     q = one(run("The Riverton Herald reported that the mill would close in May.", lexicon, entity_lexicon))
     assert q.speaker_name == "Riverton Herald"
+
+
+def test_statement_speaks_for_the_body_named_before_it(lexicon, entity_lexicon) -> None:
+    body = "The Harbour Authority statement said that night ferries would resume on Friday."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Harbour Authority" and q.quote_text == "night ferries would resume on Friday"
