@@ -218,6 +218,7 @@ class EntityLexicon:
     spells_by_role: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict)
     translit_people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # translit key -> person keys
     by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded last name -> person keys
+    given_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m | f
     names: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     key_by_name: dict[str, str] = field(default_factory=dict)  # folded name/alias -> key
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
@@ -487,6 +488,11 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         spells_by_role={k: tuple(v) for k, v in by_role.items()},
         translit_people={k: tuple(v) for k, v in translit.items()},
         by_surname=_by_surname(people),
+        given_names={
+            fold_name(r["given_name"]): r["gender"]
+            for r in read_seed("given_names", seeds_dir)
+            if r.get("gender") in {"m", "f"}
+        },
         names=names,
         key_by_name=key_by_name,
         capitals=capitals,
@@ -884,9 +890,10 @@ class _Finder:
             key = self.name_reading(a, j, role_end, role_start)
             if key is not None:
                 pid, canonical, method, conf = key
-                self.add(
-                    _Mention(a, j, pid, "person", canonical, method, conf, gender=self.honorific_gender(a))
-                )
+                gender = self.lex.people[pid].gender if pid in self.lex.people else self.gender.get(pid, "")
+                gender = gender or self.honorific_gender(a) or self.lex.given_names.get(toks.fold[a], "")
+                self.gender.setdefault(pid, gender)
+                self.add(_Mention(a, j, pid, "person", canonical, method, conf, gender=gender))
 
     def ends_title(self, k: int) -> bool:
         """Return True when token k closes an institution or title rather than being part of a name:
@@ -1180,13 +1187,14 @@ class _Finder:
         toks = self.toks
         persons = sorted((m for m in self.mentions if m.entity_type == "person"), key=lambda m: m.i)
         starts = [m.i for m in persons]
+        quoted = _quoted_spans(self.body)
         for k in toks.where(map(_PRONOUNS.__contains__, toks.fold)):
             tok = toks[k]
             gender = _PRONOUNS[tok.fold]
             if self.covered[k] is not None:
                 continue
             # "his Latvian counterpart" is the counterpart's mention, resolved separately.
-            antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks)
+            antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks, quoted)
             if antecedent is not None:
                 self.add(
                     _Mention(
@@ -1270,32 +1278,62 @@ def _capital_is_actor_at(finder: _Finder, i: int, j: int) -> bool:
 
 
 def _salient_before(
-    persons: list[_Mention], starts: list[int], k: int, sent: int, gender: str, toks: _Toks
+    persons: list[_Mention],
+    starts: list[int],
+    k: int,
+    sent: int,
+    gender: str,
+    toks: _Toks,
+    quoted: list[tuple[int, int]],
 ) -> _Mention | None:
-    """Return the person a pronoun at token k refers to: nearest in its sentence, else the subject
-    (first person mention) of the closest earlier sentence that has one, within three sentences."""
+    """Return the person a pronoun at token k refers to: the nearest compatible person earlier in its
+    sentence, else the subject (first person mention) of the closest earlier sentence that has one
+    (up to three back), else the nearest compatible person up to eight sentences back. A pronoun
+    outside quotation marks skips people named inside them ("…," he said: the speaker, not Scholz)."""
+    pos = toks.start[k]
+    outside = not _inside(quoted, pos)
 
-    def compatible(m: _Mention) -> bool:
-        return not m.gender or m.gender == gender
+    def eligible(m: _Mention) -> bool:
+        if m.gender and m.gender != gender:
+            return False
+        return not (outside and _inside(quoted, toks.start[m.i]))
 
-    idx = bisect.bisect_left(starts, k)
-    for m in reversed(persons[:idx]):
-        if toks.sent[m.i] != sent:
-            break
-        if compatible(m):
-            return m
-    by_sentence: dict[int, list[_Mention]] = {}
-    for m in persons[:idx]:
-        s = toks.sent[m.i]
-        if s < sent:
-            by_sentence.setdefault(s, []).append(m)
-    for s in sorted(by_sentence, reverse=True):
-        if sent - s > 3:
-            break
-        for m in by_sentence[s]:
-            if compatible(m):
-                return m
-    return None
+    before = [m for m in persons[: bisect.bisect_left(starts, k)] if eligible(m)]
+    if not before:
+        return None
+    last = before[-1]
+    if toks.sent[last.i] == sent:
+        return last
+    first_in: dict[int, _Mention] = {}
+    for m in before:
+        first_in.setdefault(toks.sent[m.i], m)
+    for s in range(sent - 1, sent - 4, -1):
+        if s in first_in:
+            return first_in[s]
+    return last if sent - toks.sent[last.i] <= 8 else None
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Return True when pos lies inside one of the sorted, disjoint [start, end) spans."""
+    i = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _quoted_spans(body: str) -> list[tuple[int, int]]:
+    """Return the sorted spans of text between quotation marks (curly pairs, or straight marks paired
+    within a paragraph)."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", body):
+        text, base = para.group(), para.start()
+        open_at: int | None = None
+        for m in re.finditer(r"[\"“”«»]", text):
+            ch = m.group()
+            if ch in "“«" or (ch == '"' and open_at is None):
+                open_at = m.end()
+            elif open_at is not None:
+                spans.append((base + open_at, base + m.start()))
+                open_at = None
+    return spans
 
 
 # --------------------------------------------------------------------------------------------------
