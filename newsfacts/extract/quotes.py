@@ -1070,7 +1070,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _POST_ADJUNCT = re.compile(
-    r"^\s*(?:$|[.!?]|(?:at|on|in|during|after|before|when|while|to|with|from|as|via|about|last|this|earlier|"
+    r"^\s*(?:$|[.!?,]|(?:at|on|in|during|after|before|when|while|to|with|from|as|via|about|last|this|earlier|"
     r"later|told|on|of|,|adding|noting|recently|today|yesterday|tonight|reporters|journalists|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
@@ -1240,7 +1240,7 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
 def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
     """Return the quote of a sentence closed by its attribution: '…, Spruds said at the briefing.'."""
     body = ctx.body
-    seps = [m for m in re.finditer(r",\s+|\s[—–-]+\s+", body[s:e])]
+    seps = [m for m in re.finditer(r",[”\"’]?\s+|\s[—–-]+\s+", body[s:e])]
     for sep in reversed(seps[-3:]):
         a_start = s + sep.start()
         attribution = _tail_attribution(lex, body, a_start, e, strict=True)
