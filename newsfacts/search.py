@@ -9,21 +9,25 @@ stale rows and never needs a separate step after `newsfacts build`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from newsfacts import db as nfdb
 
-FTS_VERSION_DIR = "v1.5.5"
-
+# One document per article and per quote. A quote is indexed on its own words and speaker only:
+# indexing its article's title too would rank every quote of a matching article as a hit.
+# `title` is for display; `indexed_title` is what BM25 sees.
 DOCUMENTS_SQL = """
 create or replace table search.documents as
 select
     'article:' || a.article_id as doc_id,
     'article' as kind,
     a.article_id,
+    a.published_on,
     a.title,
+    a.title as indexed_title,
     null::varchar as speaker,
     a.body_clean as body
 from marts.articles as a
@@ -32,16 +36,22 @@ select
     'quote:' || q.quote_id as doc_id,
     'quote' as kind,
     q.article_id,
+    a.published_on,
     a.title,
+    null::varchar as indexed_title,
     q.speaker_name as speaker,
     q.quote_text as body
 from marts.quotes as q
 left join marts.articles as a using (article_id)
 """
 
+# A content fingerprint of what the index is built from: any changed, added or removed article
+# or quote changes it (order-independent xor of row hashes; one cheap scan of each table).
 FINGERPRINT_SQL = """
-select (select count(*) || ':' || coalesce(max(article_id), '') from marts.articles)
-    || '|' || (select count(*) || ':' || coalesce(max(quote_id), '') from marts.quotes)
+select concat_ws('|',
+    (select count(*) || ':' || coalesce(bit_xor(hash(article_id, title, body_clean)), 0) from marts.articles),
+    (select count(*) || ':' || coalesce(bit_xor(hash(quote_id, speaker_name, quote_text)), 0) from marts.quotes)
+)
 """
 
 
@@ -50,6 +60,7 @@ class Hit:
     score: float
     kind: str  # article | quote
     article_id: str
+    published_on: date | None
     title: str | None
     speaker: str | None
     snippet: str
@@ -65,7 +76,13 @@ def load_fts(conn: duckdb.DuckDBPyConnection) -> None:
     import duckdb_extension_fts
 
     package_dir = Path(duckdb_extension_fts.__file__).parent
-    binary = package_dir / "extensions" / FTS_VERSION_DIR / "fts.duckdb_extension"
+    # The wheel's version is pinned to DuckDB's (both 1.5.5), and its folder is named after it.
+    binary = package_dir / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    if not binary.exists():
+        raise RuntimeError(
+            f"The FTS extension for DuckDB {duckdb.__version__} is not at {binary}: install "
+            f"duckdb-extension-fts=={duckdb.__version__} (requirements.lock pins both)."
+        )
     conn.execute(f"install '{binary.as_posix()}'")
     conn.execute("load fts")
 
@@ -86,7 +103,7 @@ def rebuild_index(conn: duckdb.DuckDBPyConnection) -> int:
     conn.execute("create schema if not exists search")
     conn.execute(DOCUMENTS_SQL)
     conn.execute(
-        "pragma create_fts_index('search.documents', 'doc_id', 'title', 'speaker', 'body', "
+        "pragma create_fts_index('search.documents', 'doc_id', 'indexed_title', 'speaker', 'body', "
         "stemmer = 'english', stopwords = 'english', overwrite = 1)"
     )
     conn.execute(f"create or replace table search.index_state as select ({FINGERPRINT_SQL}) as fingerprint")
@@ -120,24 +137,36 @@ def _snippet(body: str, query: str, width: int = 160) -> str:
 
 
 def search(db: str | Path | None, query: str, *, kind: str | None = None, limit: int = 10) -> list[Hit]:
-    """Return the best-ranked documents for query (BM25), articles and quotes, optionally one kind only."""
+    """Return the best-ranked documents for query, articles and quotes, optionally one kind only.
+
+    Ranking: documents containing every query word (after stemming and stop words) come first,
+    then documents with only some; BM25 orders each group.
+    """
     ensure_index(db)
+    # The query goes in as a SQL literal, not a parameter: with a bound parameter DuckDB cannot fold
+    # the FTS macro's query-side work and re-tokenises the query for every row (~50x slower).
+    literal = "'" + query.replace("'", "''") + "'"
     conn = nfdb.connect(db, read_only=True)
     try:
         load_fts(conn)
         rows = conn.execute(
-            """
-            select score, kind, article_id, title, speaker, body
-            from (
-                select *, fts_search_documents.match_bm25(doc_id, ?) as score
+            f"""
+            with scored as (
+                select
+                    *,
+                    fts_search_documents.match_bm25(doc_id, {literal}, conjunctive := 1) as all_words,
+                    fts_search_documents.match_bm25(doc_id, {literal}) as any_word
                 from search.documents
             )
-            where score is not null and (? is null or kind = ?)
-            order by score desc
+            select coalesce(all_words, any_word) as score, kind, article_id, published_on, title, speaker, body
+            from scored
+            where any_word is not null and (? is null or kind = ?)
+            -- documents with every word first, then those with some of them
+            order by all_words is null, score desc, doc_id
             limit ?
             """,
-            [query, kind, kind, limit],
+            [kind, kind, limit],
         ).fetchall()
     finally:
         conn.close()
-    return [Hit(float(s), k, a, t, sp, _snippet(b or "", query)) for s, k, a, t, sp, b in rows]
+    return [Hit(float(s), k, a, p, t, sp, _snippet(b or "", query)) for s, k, a, p, t, sp, b in rows]

@@ -74,6 +74,12 @@ def _run_locked(db_path: Path, args: argparse.Namespace) -> int:
         print(build.summary(), file=sys.stderr)
         if not build.success:
             exit_status = 1
+        else:
+            # Keep `newsfacts search` instant after a scheduled run: rebuild its index now, while
+            # this job holds the warehouse anyway (a no-op when no article or quote changed).
+            from newsfacts import search
+
+            search.ensure_index(db_path)
         if not args.no_check:
             from newsfacts.quality import run_checks
 
