@@ -108,7 +108,7 @@ _INSTITUTION_WORDS = _words(
     team railways airlines holding government cabinet duma rada senate congress headquarters
     operation mission bureau chamber board authority inspectorate prosecutor's directorate
     agriculture infrastructure digital transformation affairs reintegration veterans city county
-    province state island islands valley river lake mountain park centre hotel mall"""
+    province state island islands valley river lake mountain park centre hotel mall bloc garden"""
 )
 _SPEECH_VERBS = _words(
     """said says say told tells stated states noted notes added adds emphasized emphasised emphasizes
@@ -674,6 +674,7 @@ class _Finder:
         return self.body[self.toks.end[a] : self.toks.start[b]]
 
     def add(self, m: _Mention) -> _Mention:
+        """Record a mention, mark its tokens covered and, for a person, remember the name."""
         self.mentions.append(m)
         for k in range(m.i, m.j):
             if self.covered[k] is None:
@@ -966,6 +967,8 @@ class _Finder:
         cue = self.person_cue(a, j, role_end)
         if cue == 0.0 and j - a >= 2 and words[-1] in self.speaking:
             cue = 0.7  # "Jane Doe is new here. ... Doe said": the surname is quoted alone later
+        if cue == 0.0 and 2 <= j - a <= 3 and words[0] in lex.given_names:
+            cue = 0.65  # a known given name opens the run: "Jane Doe thanked the volunteers"
         if cue == 0.0:
             return None
         if j - a == 1 and cue < 0.75:
@@ -1196,7 +1199,7 @@ class _Finder:
             # "his Latvian counterpart" is the counterpart's mention, resolved separately.
             antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks, quoted)
             if antecedent is not None:
-                self.add(
+                m = self.add(
                     _Mention(
                         k,
                         k + 1,
@@ -1208,6 +1211,11 @@ class _Finder:
                         gender=gender,
                     )
                 )
+                # A resolved pronoun is itself an antecedent: "He said …, Jane Doe, … . He added …"
+                # keeps the chain on its subject rather than jumping to the name in between.
+                at = bisect.bisect_left(starts, k)
+                starts.insert(at, k)
+                persons.insert(at, m)
 
     def emit(self) -> list[EntityMention]:
         toks = self.toks
@@ -1306,6 +1314,9 @@ def _salient_before(
         return last
     first_in: dict[int, _Mention] = {}
     for m in before:
+        # A possessive is rarely the subject: "For his part, Jane Doe stressed …" is about Doe.
+        if m.method == "pronoun" and toks.fold[m.i] in {"his", "her", "hers"}:
+            continue
         first_in.setdefault(toks.sent[m.i], m)
     for s in range(sent - 1, sent - 4, -1):
         if s in first_in:

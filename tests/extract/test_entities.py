@@ -260,3 +260,24 @@ def test_former_or_deputy_roles_are_not_resolved_to_the_office_holder(lexicon: E
 def test_bare_title_without_determiner_or_country_is_not_resolved(lexicon: EntityLexicon) -> None:
     ms = mentions(lexicon, "Olaf Scholz spoke about the years when he was Chancellor.", "2022-03-01")
     assert {m.method for m in ms if m.entity_type == "person"} == {"gazetteer", "pronoun"}
+
+
+def test_pronoun_chain_stays_on_its_subject(lexicon: EntityLexicon) -> None:
+    body = (
+        "Tomasz Wierzbic thanked the volunteers. He said a friend of his, Aron Feldbach, helped. "
+        "He added that more help was needed."
+    )
+    ms = mentions(lexicon, body)
+    assert at(ms, "He", 1).entity_key == "person:tomasz wierzbic"
+
+
+def test_pronoun_after_a_quote_skips_people_named_inside_it(lexicon: EntityLexicon) -> None:
+    body = 'Mr. Halvard Seim spoke last. "We thank Olaf Scholz for the support," he said.'
+    ms = mentions(lexicon, body)
+    assert at(ms, "he").entity_key == "person:halvard seim"
+
+
+def test_possessive_pronoun_is_not_taken_as_the_next_subject(lexicon: EntityLexicon) -> None:
+    body = "Olaf Scholz spoke first. For his part, Mark Rutte stressed unity. He also praised the hosts."
+    ms = mentions(lexicon, body)
+    assert at(ms, "He").entity_key == "mark_rutte"
