@@ -13,11 +13,20 @@ What `find_mentions` finds, and the `method` it records:
     introduced earlier in the article or the seeds mark the surname as unambiguous;
   * people absent from the seeds (`pattern`, key "person:<folded name>") when a capitalised name follows
     a title or role ("Defence Minister Jane Doe", "Prime Minister of X, Y Z", "Mr. Doe"), stands in
-    apposition to a role ("Jane Doe, the minister of …"), or comes before a speech verb ("Jane Doe said");
+    apposition to a role ("Jane Doe, the minister of …"), comes before a speech verb ("Jane Doe said"),
+    opens with a known given name, or has its surname quoted alone later ("… Doe said"); institution
+    words, title nouns and acronyms are cut off the front ("Federal Security Service Jane Doe");
   * role phrases resolved to a person (`role`): "the President of Latvia", "Latvian President",
     "his Latvian counterpart", "the Head of State", "the Minister" → the person holding that role in
     this article, else the holder in seeds/person_roles.csv at the article's date;
-  * pronouns he/him/his/she/her (`pronoun`) → the most salient compatible person before them.
+  * pronouns he/him/his/she/her (`pronoun`) → the most salient person of the right gender before them:
+    nearest in the sentence, else the subject of a recent sentence (resolved pronouns count, possessives
+    do not), skipping people named inside quotation marks when the pronoun is outside them.
+
+Seeds read: countries, organizations, people, person_roles, roles (role phrases → role codes),
+places (cities and regions), given_names (gender of common first names, for he/she), and the quote
+extractor's cue_verbs (speech verbs, a cue for names). Gender of an unseeded person comes from a title
+(Mr/Ms) or the given name.
 
 Helpers for the quote and event extractors:
   * `fold_name(s)`, `person_key(name)` (re-exported from `names`);

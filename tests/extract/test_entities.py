@@ -281,3 +281,9 @@ def test_possessive_pronoun_is_not_taken_as_the_next_subject(lexicon: EntityLexi
     body = "Olaf Scholz spoke first. For his part, Mark Rutte stressed unity. He also praised the hosts."
     ms = mentions(lexicon, body)
     assert at(ms, "He").entity_key == "mark_rutte"
+
+
+def test_the_minister_resolves_to_the_minister_named_earlier(lexicon: EntityLexicon) -> None:
+    body = "Defence Minister Hanno Pevkur visited the base. Later the Minister met the troops."
+    ms = mentions(lexicon, body, "2023-05-01")
+    assert at(ms, "the Minister").entity_key == "hanno_pevkur"
