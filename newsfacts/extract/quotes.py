@@ -261,7 +261,7 @@ def _looks_like_speaker(phrase: str) -> bool:
     if not toks or len(toks) > 12:
         return False
     first = toks[0].casefold()
-    if any(t.casefold() in _CLAUSE_WORDS for t in toks):
+    if any(t.casefold() in _CLAUSE_WORDS and not _joins_names(toks, i) for i, t in enumerate(toks)):
         # "that" inside "the head of that office" is rare; relative clauses are common.
         return False
     if first in _PRONOUNS:
@@ -281,6 +281,16 @@ def _looks_like_speaker(phrase: str) -> bool:
         return True
     # Bare plural nouns: "sources said", "officials say", "analysts warned".
     return len(toks) <= 3 and toks[-1].casefold().endswith("s")
+
+
+def _joins_names(toks: list[str], i: int) -> bool:
+    """Return True when toks[i] is an 'and' between two capitalised names ('Jane Doe and John Roe')."""
+    return (
+        toks[i].casefold() == "and"
+        and 0 < i < len(toks) - 1
+        and _is_capitalised(toks[i - 1])
+        and _is_capitalised(toks[i + 1])
+    )
 
 
 def _strip_aux(phrase_start: int, phrase_end: int, body: str) -> tuple[int, int]:
@@ -637,7 +647,8 @@ def _last_subject_person(ctx: _Context, before: int) -> EntityMention | None:
 def _is_joint(ctx: _Context, folded: str) -> bool:
     """Return True when a speaker phrase names a group speaking together ('the two leaders')."""
     words = [w for w in folded.split() if w not in _DETERMINERS]
-    return bool(words) and (words[0] in ctx.joint_terms or " and " in f" {folded} ")
+    # "Jane Doe and John Roe said" stays: a named pair is scored by either name.
+    return bool(words) and words[0] in ctx.joint_terms
 
 
 @functools.lru_cache(maxsize=512)
@@ -1199,11 +1210,17 @@ def _trim_start(body: str, start: int, end: int) -> int:
     return start
 
 
+def _according_source_ok(phrase: str) -> bool:
+    """Return True when 'according to <phrase>' names a source ('him', 'the BBC'), not a clause."""
+    toks = _tokens(phrase)
+    return bool(toks) and len(toks) <= 12 and toks[0].casefold() not in _CLAUSE_WORDS
+
+
 def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
     """Return the quote of 'According to X, …' or '…, according to X.'."""
     body = ctx.body
     m = lex.according_lead_re.match(body[s:e])
-    if m:
+    if m and _according_source_ok(m.group(1)):
         spk = _pending(ctx, s + m.start(1), s + m.end(1))
         c_start, c_end = _trim_start(body, s + m.end(), e), _trim_end(body, s, e)
         if spk is not None and c_end - c_start > 10:
@@ -1219,7 +1236,7 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
                 0.85 - spk.penalty,
             )
     m = lex.according_tail_re.search(body[s:e])
-    if m:
+    if m and _according_source_ok(m.group(1)):
         spk = _pending(ctx, s + m.start(1), s + m.end(1))
         c_start, c_end = _trim_start(body, s, e), _trim_end(body, s, s + m.start())
         if spk is not None and c_end - c_start > 10:
