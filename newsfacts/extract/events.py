@@ -27,10 +27,36 @@ from newsfacts.extract.records import Article, EntityMention, MeetingMention, Pl
 from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
 
+# ASCII-only lower-casing keeps every offset (str.lower can change a string's length), and matching
+# lower-cased text with case-sensitive patterns is three to four times faster than re.IGNORECASE.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower(text: str) -> str:
+    """Return text with ASCII capitals lower-cased (same length, same offsets)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def lower_pattern(pattern: str) -> str:
+    """Return a regex source with its literal ASCII capitals lower-cased (escapes such as \\S kept)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(lower(pattern[i]))
+            i += 1
+    return "".join(out)
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """One compiled trigger row of seeds/meeting_triggers.csv or seeds/pledge_triggers.csv."""
+    """One compiled trigger row of seeds/meeting_triggers.csv or seeds/pledge_triggers.csv.
+
+    The pattern matches case-insensitively: it is compiled lower-cased and run on lower-cased text.
+    """
 
     pattern: re.Pattern[str]
     kind: str
@@ -39,6 +65,14 @@ class Trigger:
     category: str = ""
     confidence: float = 0.5
     topic: str = ""
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """Return the matches in text[pos:endpos] (their group() is lower-cased; offsets are text's)."""
+        return list(self.pattern.finditer(lower(text), pos, len(text) if endpos is None else endpos))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """Return the first match in text[pos:endpos], or None."""
+        return self.pattern.search(lower(text), pos, len(text) if endpos is None else endpos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +91,8 @@ class EventLexicon:
 
     meeting_triggers: tuple[Trigger, ...] = ()
     pledge_triggers: tuple[Trigger, ...] = ()
+    # One alternation per (table, kind): most sentences match none, and one search says so.
+    any_trigger: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
     currencies: CurrencyLexicon | None = None
     party_names: dict[str, str] = field(default_factory=dict)  # ISO3 / org_id -> canonical name
     org_parent: dict[str, str] = field(default_factory=dict)  # EC -> EU: institutions act for their body
@@ -84,7 +120,7 @@ def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
     for row in rows:
         out.append(
             Trigger(
-                pattern=re.compile(row["pattern"], re.IGNORECASE),
+                pattern=re.compile(lower_pattern(row["pattern"])),
                 kind=row["kind"],
                 mode=row.get("mode", ""),
                 status=row.get("status", ""),
@@ -159,9 +195,17 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
         if surfaces
         else None
     )
+    meeting_rows = read_seed("meeting_triggers", seeds_dir)
+    pledge_rows = read_seed("pledge_triggers", seeds_dir)
+    any_trigger: dict[tuple[str, str], re.Pattern[str]] = {}
+    for table, rows in (("meeting", meeting_rows), ("pledge", pledge_rows)):
+        for kind in {r["kind"] for r in rows}:
+            alternation = "|".join(f"(?:{lower_pattern(r['pattern'])})" for r in rows if r["kind"] == kind)
+            any_trigger[(table, kind)] = re.compile(alternation)
     return EventLexicon(
-        meeting_triggers=_triggers(read_seed("meeting_triggers", seeds_dir)),
-        pledge_triggers=_triggers(read_seed("pledge_triggers", seeds_dir)),
+        meeting_triggers=_triggers(meeting_rows),
+        pledge_triggers=_triggers(pledge_rows),
+        any_trigger=any_trigger,
         currencies=load_currency_lexicon(seeds_dir),
         party_names=party_names,
         org_parent=org_parent,
@@ -229,6 +273,7 @@ class ArticleContext:
     home_person: tuple[str, str] | None = None  # (person_key, name) most cited for the home party
     ranking: list[str] = field(default_factory=list)  # parties by how much the article is about them
     person_ranking: list[str] = field(default_factory=list)  # parties by how often their people are named
+    _party_cache: dict[str, str | None] = field(default_factory=dict)
 
     def implicit_other(self, party: str | None, countries_first: bool = True) -> str | None:
         """Return the party the article is most about other than `party` (the implicit other side);
@@ -249,6 +294,12 @@ class ArticleContext:
 
     def person_party(self, person_key: str) -> str | None:
         """Return the country or organisation a person represented at the article's date."""
+        if person_key not in self._party_cache:
+            self._party_cache[person_key] = self._person_party(person_key)
+        return self._party_cache[person_key]
+
+    def _person_party(self, person_key: str) -> str | None:
+        """Return the party of a person, uncached (see person_party)."""
         when = (self.reference or dt.date.today()).isoformat()
         valid = [
             r

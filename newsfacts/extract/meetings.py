@@ -21,7 +21,7 @@ from newsfacts.extract import dates
 from newsfacts.extract.records import MeetingMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, Party, Trigger
+    from newsfacts.extract.events import ArticleContext, EventLexicon, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 # "the Crown Prince of the United Arab Emirates", "the delegation of Japan": a named party standing
@@ -164,27 +164,34 @@ def _follow_up_topics(d: _Draft, ctx: ArticleContext, only: bool) -> list[str]:
 
 def _topics(text: str, ctx: ArticleContext) -> list[str]:
     """Return the topic labels (seeds/meeting_triggers.csv, kind topic) a text speaks of, in seed order."""
-    return [t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.pattern.search(text)]
+    return [t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.search(text)]
 
 
-def _matches(
-    sentence: Sentence, triggers: tuple[Trigger, ...], kind: str
-) -> list[tuple[re.Match[str], Trigger]]:
-    """Return the matches in a sentence of the triggers of one kind."""
-    return [(m, t) for t in triggers if t.kind == kind for m in t.pattern.finditer(sentence.text)]
+def _lower(text: str) -> str:
+    """Return text ASCII-lower-cased (lazy import: events imports this module)."""
+    from newsfacts.extract.events import lower
+
+    return lower(text)
+
+
+def _matches(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
+    """Return the matches in a sentence of the meeting triggers of one kind."""
+    quick = lexicon.any_trigger.get(("meeting", kind))
+    if quick is not None and not quick.search(_lower(sentence.text)):
+        return []
+    return [(m, t) for t in lexicon.meeting_triggers if t.kind == kind for m in t.finditer(sentence.text)]
 
 
 def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Match[str], Trigger]]) -> bool:
     """Return True when the sentence reports a multilateral format or a meeting that did not happen."""
-    triggers = ctx.lexicon.meeting_triggers
     spans = [(m.start(), m.end()) for m, _ in hits]
-    if _matches(sentence, triggers, "sidelines"):
+    if _matches(sentence, ctx.lexicon, "sidelines"):
         return False
-    for m, _ in _matches(sentence, triggers, "multilateral"):
+    for m, _ in _matches(sentence, ctx.lexicon, "multilateral"):
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
             return True
     # An invitation, a proposal or a cancellation vetoes only the trigger it stands next to.
-    for m, _ in _matches(sentence, triggers, "not_meeting"):
+    for m, _ in _matches(sentence, ctx.lexicon, "not_meeting"):
         if any(abs(m.start() - b) < 60 or abs(a - m.end()) < 60 for a, b in spans):
             return True
     return False
@@ -350,7 +357,7 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     the subject of the second), or "[the President] met with A of X and B of Y" (a joint reception:
     one meeting with each of exactly two counterparts).
     """
-    hits = _matches(sentence, ctx.lexicon.meeting_triggers, "meeting")
+    hits = _matches(sentence, ctx.lexicon, "meeting")
     if not hits or _is_vetoed(sentence, ctx, hits) or _CONTINUED_TALKS.search(sentence.text):
         return []
     first = min(m.start() for m, _ in hits)
@@ -473,12 +480,9 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     if not title:
         return None, None, None
     mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
-    hits = [
-        (m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.pattern.finditer(title)
-    ]
+    hits = [(m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.finditer(title)]
     vetoed = any(
-        t.kind in ("multilateral", "not_meeting") and t.pattern.search(title)
-        for t in ctx.lexicon.meeting_triggers
+        t.kind in ("multilateral", "not_meeting") and t.search(title) for t in ctx.lexicon.meeting_triggers
     )
     city = None
     for m in _CITY_GUESS.finditer(title):
@@ -538,7 +542,7 @@ def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDa
     for s in ctx.sentences:
         if s.index in used:
             continue
-        hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
+        hits = _matches(s, ctx.lexicon, "meeting")
         if not hits:
             continue
         if _is_vetoed(s, ctx, hits):
@@ -564,7 +568,7 @@ def _anchor_sentence(ctx: ArticleContext, pair: tuple[str, str]) -> Sentence | N
     """Return the body sentence to cite for a headline-only pair: the first that speaks of a
     meeting, else the first that names one of the two parties."""
     for s in ctx.sentences:
-        hits = _matches(s, ctx.lexicon.meeting_triggers, "meeting")
+        hits = _matches(s, ctx.lexicon, "meeting")
         if hits and not _is_vetoed(s, ctx, hits):
             return s
     for s in ctx.sentences:

@@ -22,7 +22,7 @@ from newsfacts.extract import amounts
 from newsfacts.extract.records import PledgeMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, Party, Trigger
+    from newsfacts.extract.events import ArticleContext, EventLexicon, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 _CATEGORY_ORDER = ("training", "military", "humanitarian", "financial")
@@ -46,11 +46,19 @@ class _Draft:
     mention: PledgeMention
 
 
-def _hits(
-    sentence: Sentence, triggers: tuple[Trigger, ...], kind: str
-) -> list[tuple[re.Match[str], Trigger]]:
-    """Return the matches of the triggers of one kind in a sentence, left to right."""
-    found = [(m, t) for t in triggers if t.kind == kind for m in t.pattern.finditer(sentence.text)]
+def _lower(text: str) -> str:
+    """Return text ASCII-lower-cased (lazy import: events imports this module)."""
+    from newsfacts.extract.events import lower
+
+    return lower(text)
+
+
+def _hits(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
+    """Return the matches of the pledge triggers of one kind in a sentence, left to right."""
+    quick = lexicon.any_trigger.get(("pledge", kind))
+    if quick is not None and not quick.search(_lower(sentence.text)):
+        return []
+    found = [(m, t) for t in lexicon.pledge_triggers if t.kind == kind for m in t.finditer(sentence.text)]
     return sorted(found, key=lambda h: h[0].start())
 
 
@@ -162,12 +170,12 @@ def _category(
     for t in triggers:
         if t.kind != "category":
             continue
-        for m in t.pattern.finditer(text, at, end):
+        for m in t.finditer(text, at, end):
             found.append((m.start(), _CATEGORY_ORDER.index(t.category), t.category))
     if found:
         return min(found)[2]
     for t in triggers:
-        if t.kind == "category" and t.pattern.search(text, max(0, at - 60), at):
+        if t.kind == "category" and t.search(text, max(0, at - 60), at):
             return t.category
     return "financial" if money else "other"
 
@@ -189,7 +197,7 @@ def _status(
     text = sentence.text
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
-    conditions = _hits(sentence, ctx.lexicon.pledge_triggers, "condition")
+    conditions = _hits(sentence, ctx.lexicon, "condition")
     strong = [m for m, t in conditions if m.group().lower() not in ("may", "might", "could", "if")]
     has_if = any(m.group().lower() == "if" and m.start() > trigger_match.start() for m, _ in conditions)
     modal = _MODAL_NEAR.search(text[: trigger_match.start()]) or re.match(
@@ -203,10 +211,10 @@ def _status(
 def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMention]:
     """Return the pledges one sentence reports."""
     triggers = ctx.lexicon.pledge_triggers
-    hits = _hits(sentence, triggers, "trigger")
+    hits = _hits(sentence, ctx.lexicon, "trigger")
     if not hits:
         return []
-    vetoes = _hits(sentence, triggers, "not_pledge")
+    vetoes = _hits(sentence, ctx.lexicon, "not_pledge")
     parties = ctx.parties_in(sentence)
     money = amounts.find_money(sentence.text, ctx.lexicon.currencies) if ctx.lexicon.currencies else []
     out: list[PledgeMention] = []
