@@ -103,6 +103,12 @@ _NOT_NAME_WORDS = _words(
     good please let glory extraordinary article thus academy supreme commander utilities environment
     healthcare plenipotentiary ambassador unlike hence""",
 )
+# Heads of phrases that name a state institution speaking for its country ("Foreign Ministry", "side").
+_INSTITUTION_HEADS = _words(
+    """government ministry department office embassy consulate cabinet administration authorities side
+    delegation military army navy forces troops officials presidency mission parliament senate congress
+    duma rada kremlin media state"""
+)
 # Words of institution and office names: a capitalised run ending in one is not a person's name.
 _INSTITUTION_WORDS = _words(
     """service services summit envoy speaker council committee agency ministry forces force guard office
@@ -709,6 +715,7 @@ class _Finder:
         roles = self.pass_roles()
         self.pass_names(roles)
         self.bind_roles(roles)
+        self.pass_institutions()
         self.pass_pronouns()
         return self.emit()
 
@@ -1194,6 +1201,91 @@ class _Finder:
         if best is not None:
             return best[1], 0.7
         return None
+
+    def pass_institutions(self) -> None:
+        """Widen a country mention over the institution it names, which speaks for the country:
+        "the Turkish Ministry of Foreign Affairs", "Ukraine's Foreign Ministry", "the Russian side",
+        "the Office of the President of Turkey", "the Government of Samoa" (method `metonym`)."""
+        toks = self.toks
+        for m in [m for m in self.mentions if m.entity_type == "country" and m.method != "metonym"]:
+            # "<Demonym|Country's> [Foreign] Ministry [of Foreign Affairs]"
+            end = self.institution_after(m.j)
+            if end > m.j:
+                self.widen(m, m.i, end)
+                continue
+            # "[the] Ministry|Office|Government … of [the] <Country>"
+            k = m.i - 1
+            if k >= 1 and toks.fold[k] == "the":
+                k -= 1
+            if k < 0 or toks.fold[k] != "of" or not self.same_sentence(k, m.i):
+                continue
+            head = None
+            for h in range(k - 1, max(k - 8, -1), -1):
+                if not self.same_sentence(h, m.i) or (
+                    toks.cap[h] is False and toks.fold[h] not in {"of", "the"}
+                ):
+                    break
+                if toks.fold[h] in _INSTITUTION_HEADS and toks.cap[h]:
+                    head = h
+            if head is not None:
+                start = (
+                    head - 1
+                    if head > 0 and toks.fold[head - 1] == "the" and self.same_sentence(head - 1, head)
+                    else head
+                )
+                self.widen(m, start, m.j)
+
+    def institution_after(self, j: int) -> int:
+        """Return the end of an institution phrase starting at token j ("Foreign Ministry", "side"),
+        or j when none starts there."""
+        toks = self.toks
+        k, end = j, j
+        while k < len(toks) and self.same_sentence(k, j) and k - j < 7:
+            fold = toks.fold[k]
+            covering = self.covered[k]
+            if covering is not None and covering.entity_type == "person":
+                break
+            if fold in _INSTITUTION_HEADS:
+                k += 1
+                end = k
+                continue
+            if toks.cap[k] and (covering is None or fold in _INSTITUTION_WORDS):
+                k += 1
+                continue
+            if fold in {"of", "for"} and end == k and k + 1 < len(toks) and toks.cap[k + 1]:
+                k += 1
+                continue
+            break
+        if end > j:
+            # A complement closes the name: "Ministry of Foreign Affairs".
+            while (
+                end < len(toks)
+                and self.same_sentence(end, j)
+                and (
+                    (toks.fold[end] in {"of", "for"} and end + 1 < len(toks) and toks.cap[end + 1])
+                    or (toks.cap[end] and self.covered[end] is None and toks.fold[end - 1] in {"of", "for"})
+                    or (toks.cap[end] and self.covered[end] is None and toks.fold[end] in _INSTITUTION_WORDS)
+                    or (
+                        toks.fold[end] == "and"
+                        and end + 1 < len(toks)
+                        and toks.fold[end + 1] in _INSTITUTION_WORDS
+                    )
+                )
+            ):
+                end += 1
+            while end > j and toks.fold[end - 1] in {"of", "for", "and"}:
+                end -= 1
+        return end
+
+    def widen(self, m: _Mention, start: int, end: int) -> None:
+        """Stretch a country mention over [start, end) and drop role mentions swallowed by it."""
+        inside = [o for o in self.mentions if o is not m and o.i >= start and o.j <= end]
+        for o in inside:
+            if o.method == "role" or o.entity_type in {"country", "location"}:
+                self.mentions.remove(o)
+        m.i, m.j, m.method, m.confidence = start, end, "metonym", _CONFIDENCE["metonym"]
+        for k in range(start, end):
+            self.covered[k] = m
 
     def pass_pronouns(self) -> None:
         toks = self.toks

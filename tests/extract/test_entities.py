@@ -287,3 +287,28 @@ def test_the_minister_resolves_to_the_minister_named_earlier(lexicon: EntityLexi
     body = "Defence Minister Hanno Pevkur visited the base. Later the Minister met the troops."
     ms = mentions(lexicon, body, "2023-05-01")
     assert at(ms, "the Minister").entity_key == "hanno_pevkur"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "key"),
+    [
+        (
+            "The Estonian Ministry of Foreign Affairs said it was concerned.",
+            "Estonian Ministry of Foreign Affairs",
+            "EST",
+        ),
+        ("Poland's Defence Ministry denied the report.", "Poland's Defence Ministry", "POL"),
+        ("The Government of Malta declined to comment.", "The Government of Malta", "MLT"),
+        ("The Russian side proposed a pause.", "Russian side", "RUS"),
+    ],
+)
+def test_state_institution_speaks_for_its_country(
+    lexicon: EntityLexicon, body: str, surface: str, key: str
+) -> None:
+    inst = at(mentions(lexicon, body), surface)
+    assert (inst.entity_key, inst.entity_type, inst.method) == (key, "country", "metonym")
+
+
+def test_office_of_a_role_is_the_institution_not_the_office_holder(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The Office of the President of Latvia issued a statement.", "2024-01-10")
+    assert [m.entity_type for m in ms] == ["country"]
