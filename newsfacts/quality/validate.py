@@ -92,7 +92,10 @@ def _outcome(suite: TableSuite, result) -> Outcome:
 
 
 def _sample(detail: dict) -> str | None:
-    """Return a few unexpected values as JSON, to show in the summary what was wrong."""
+    """Return a few unexpected values (or the missing columns) as JSON, to show what was wrong."""
+    mismatched = (detail.get("details") or {}).get("mismatched") or {}
+    if mismatched.get("missing"):
+        return "missing columns: " + ", ".join(sorted(mismatched["missing"]))
     sample = detail.get("partial_unexpected_list")
     return to_json(sample[:5]) if sample else None
 
@@ -100,14 +103,14 @@ def _sample(detail: dict) -> str | None:
 def runnable(suite: TableSuite, frame: pd.DataFrame) -> tuple[list, list[str]]:
     """Return the suite's expectations whose columns are all in the frame, and the missing columns.
 
-    A missing model column already fails that column's `expect_column_to_exist`; running every
-    other expectation on it would only repeat the failure as GX exceptions.
+    A missing model column already fails the table's `expect_table_columns_to_match_set`; running
+    every other expectation on it would only repeat the failure as GX exceptions.
     """
     present = set(frame.columns)
     keep, missing = [], []
     for expectation in suite.expectations:
         absent = [c for c in columns_of(expectation) if c not in present]
-        if absent and type(expectation).__name__ != "ExpectColumnToExist":
+        if absent:
             missing.extend(absent)
             continue
         keep.append(expectation)

@@ -8,11 +8,11 @@ import pytest
 from tests.quality.conftest import CheckedWarehouse
 
 
-def _rows(db, sql: str) -> list[tuple]:
+def _rows(db, sql: str, params: list | None = None) -> list[tuple]:
     """Return the rows of a query on a closed warehouse file (read-only)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
 
@@ -51,7 +51,7 @@ def test_every_layer_has_volume_schema_and_value_checks(clean_checked: CheckedWa
     assert set(kinds) == {"raw", "staging", "intermediate", "marts"}
     for layer, types in kinds.items():
         assert "expect_table_row_count_to_be_between" in types, layer
-        assert "expect_column_to_exist" in types, layer
+        assert "expect_table_columns_to_match_set" in types, layer
         assert "expect_column_values_to_not_be_null" in types, layer
     assert {
         "expect_column_values_to_be_in_set",
@@ -98,14 +98,15 @@ def test_broken_warehouse_exits_nonzero(broken_checked: CheckedWarehouse) -> Non
     ],
 )
 def test_breakage_fails_the_named_expectation(
-    broken_checked: CheckedWarehouse, suite: str, expectation_type: str, column: str
+    broken_checked: CheckedWarehouse, suite: str, expectation_type: str, column: str | None
 ) -> None:
-    label = f"{suite}: {expectation_type}({column})"
+    label = f"{suite}: {expectation_type}" + (f"({column})" if column else "")
     assert label in broken_checked.stdout, broken_checked.stdout
     stored = _rows(
         broken_checked.db,
-        "select success, severity from quality.check_results"
-        f" where suite = '{suite}' and expectation_type = '{expectation_type}' and column_name = '{column}'",
+        "select success, severity from quality.check_results where suite = ? and expectation_type = ?"
+        " and column_name is not distinct from ?",
+        [suite, expectation_type, column],
     )
     assert (False, "error") in set(stored)
 
@@ -122,7 +123,8 @@ def test_broken_run_touches_nothing_else(broken_checked: CheckedWarehouse) -> No
         "marts.entity_mentions",
     }
     run = _rows(broken_checked.db, "select success, n_failed_errors, docs_path from quality.check_runs")
-    assert run == [(False, 5, None)]
+    assert run == [(False, 6, None)]
+    assert "missing columns: cue" in broken_checked.stdout
 
 
 def test_sample_warehouse_has_every_checked_table(clean_checked: CheckedWarehouse) -> None:

@@ -230,6 +230,8 @@ def break_on_purpose(path: Path) -> Path:
             "update marts.quotes set speaker_id = null where quote_id in (select quote_id from marts.quotes"
             " order by quote_id limit (select cast(ceil(count(*) * 0.6) as integer) from marts.quotes))"
         )
+        # A contract column dropped from a mart.
+        con.execute("alter table marts.quotes drop column cue")
         # A mention whose span runs past the end of its article.
         con.execute(
             "update marts.entity_mentions set char_end = char_end + 100000"
