@@ -116,18 +116,3 @@ def test_seed_article_meeting_reaches_the_mart(con, built_warehouse: BuiltWareho
     assert rows, "the Latvia–Ukraine meeting of the seed article is missing"
     assert any(str(day) == "2023-12-12" for day, _ in rows)
 
-
-@pytest.mark.slow
-def test_docs_generate_works_and_declares_the_notebooks(built_warehouse: BuiltWarehouse) -> None:
-    import json
-
-    from newsfacts import warehouse
-
-    result = warehouse.docs_generate(built_warehouse.db)
-    assert result.success, result.error
-    target, _logs = warehouse.dbt_dirs(built_warehouse.db)
-    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))
-    assert "model.newsfacts.bilateral_meetings" in catalog["nodes"]
-    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
-    notebooks = {e["url"] for e in manifest["exposures"].values() if e["type"] == "notebook"}
-    assert notebooks == {"notebooks/meetings.ipynb", "notebooks/pledges.ipynb", "notebooks/quotes.ipynb"}

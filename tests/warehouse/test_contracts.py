@@ -35,7 +35,4 @@ def test_a_wrong_column_type_breaks_the_quotes_contract(built_warehouse: BuiltWa
     [failure] = result.failures
     assert failure.name == "quotes"
     assert "contract" in (failure.message or "").lower()
-    assert "sentence_index" in (failure.message or "")
-
-    # The same run on the unmodified project passes: the failure is the type, nothing else.
-    assert warehouse.run_dbt("run", db, select="quotes").success
+    assert "sentence_index" in (failure.message or "")  # the session build of the same model passed
