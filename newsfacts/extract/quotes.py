@@ -187,6 +187,7 @@ class QuoteLexicon:
     joint_terms: frozenset[str] = frozenset()  # head nouns of group speakers ("the parties")
     owned_body_re: re.Pattern[str] | None = None  # "<someone>'s office|spokesman|…" at a phrase end
     message_terms: frozenset[str] = frozenset()  # documents that "say": statement, report, release…
+    non_anaphor_heads: frozenset[str] = frozenset()  # "the ministry", "the source": not "he"
 
 
 def _upper_class() -> str:
@@ -228,8 +229,9 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         else None
     )
     message = frozenset(r["term"].casefold() for r in terms if r.get("kind") == "message")
+    literal = frozenset(r["term"].casefold() for r in terms if r.get("kind") in ("institution", "anonymous"))
     return QuoteLexicon(
-        cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re, message
+        cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re, message, literal
     )
 
 
@@ -403,6 +405,7 @@ class _Context:
     joint_terms: frozenset[str] = frozenset()
     owned_body_re: re.Pattern[str] | None = None
     message_terms: frozenset[str] = frozenset()
+    non_anaphor_heads: frozenset[str] = frozenset()
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
@@ -568,7 +571,7 @@ def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
 
 
 _TRAILING_TIME_RE = re.compile(
-    r"\s+(?:last|this|on|earlier|later)(?:\s+\w+)?$|\s+(?:yesterday|today|tonight)$"
+    r"\s+(?:last|this|on|earlier|later|late|early)(?:\s+\w+)?$|\s+(?:yesterday|today|tonight)$"
 )
 
 
@@ -696,6 +699,15 @@ def _recent_organisation(ctx: _Context, surface: str, before: int) -> EntityMent
     return None
 
 
+def _is_definite_description(surface: str) -> bool:
+    """Return True for 'the' + lower-case words naming one person ('the lanky, bespectacled professor')."""
+    words = [w.strip(",") for w in surface.split()]
+    if len(words) < 2 or words[0].casefold() != "the" or len(words) > 6:
+        return False
+    head = words[-1]
+    return head.islower() and not head.endswith("s") and not _is_capitalised(words[1])
+
+
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
     """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
     name = _name_from_phrase(surface)
@@ -709,6 +721,12 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             return _Speaker(
                 org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
             )
+        if _is_definite_description(surface) and surface.split()[-1].casefold() not in ctx.non_anaphor_heads:
+            # "the rookie defenceman", "the affable proprietor": an anaphor, resolved like "he".
+            anaphor = _pronoun_speaker(ctx, start, end, surface, None)
+            if anaphor is not None:
+                anaphor.penalty = 0.2
+                return anaphor
     if len(words) == 1 and _is_capitalised(words[0]):
         folded = _fold(words[0])
         for _, spk in reversed(ctx.history):
@@ -793,7 +811,19 @@ def _tail_attribution(
     s = m.end() + (len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip()))
     if not (_looks_like_speaker(body[s:np_end]) or _ends_in_name(body[s:np_end])):
         return None
+    named = _name_in_apposition(body, np_end, end)
+    if named is not None and not _ends_in_name(body[s:np_end]):
+        return _Attribution(named[0], named[1], m.start(), m.end(), cue)  # "says her partner, Jane Doe"
     return _Attribution(s, np_end, m.start(), m.end(), cue)
+
+
+_APPOSITION_NAME_RE = re.compile(rf",\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,3}})\s*(?=[.,;!?]|$)")
+
+
+def _name_in_apposition(body: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the span of a name in apposition right after pos (', Jane Doe.'), if any."""
+    m = _APPOSITION_NAME_RE.match(body, pos, end)
+    return (m.start(1), m.end(1)) if m else None
 
 
 def _ends_in_name(phrase: str) -> bool:
@@ -1482,6 +1512,7 @@ def find_quotes(
         joint_terms=lexicon.joint_terms,
         owned_body_re=lexicon.owned_body_re,
         message_terms=lexicon.message_terms,
+        non_anaphor_heads=lexicon.non_anaphor_heads,
     )
     paras = paragraphs(body)
     if not paras:

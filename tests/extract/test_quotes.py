@@ -289,3 +289,23 @@ def test_statement_speaks_for_the_body_named_before_it(lexicon, entity_lexicon) 
     body = "The Harbour Authority statement said that night ferries would resume on Friday."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Harbour Authority" and q.quote_text == "night ferries would resume on Friday"
+
+
+def test_definite_description_refers_back_to_the_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "“Our orchard survived the frost,” Lotte Brandt said.\n\n"
+        "“Next year we plant pears as well,” the cheerful farmer added."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["brandt", "brandt"]
+
+
+def test_institution_description_is_not_an_anaphor(lexicon, entity_lexicon) -> None:
+    body = "“Fares stay frozen,” Nils Berg said.\n\nThe ministry said that the subsidy ends in May."
+    quotes = run(body, lexicon, entity_lexicon)
+    assert "ministry" in (quotes[-1].speaker_name or "").casefold()
+
+
+def test_name_in_apposition_after_inverted_cue(lexicon, entity_lexicon) -> None:
+    q = one(run("“We sold out by noon,” says her business partner, Aino Virtanen.", lexicon, entity_lexicon))
+    assert surname(q) == "virtanen"
