@@ -32,19 +32,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def export_marts(db: str | None, directory: Path, fmt: str, tables: list[str] | None) -> list[Path]:
     """Write each requested mart to directory/<table>.<fmt> and return the paths written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    unknown = [t for t in tables or [] if t not in MART_TABLES]
+    if unknown:
+        raise ValueError(f"unknown mart(s): {', '.join(unknown)}; choose from {', '.join(MART_TABLES)}")
     conn = nfdb.connect(db, read_only=True)
     try:
         present = set(existing_tables(conn, MARTS_SCHEMA))
         wanted = tables or [t for t in MART_TABLES if t in present]
         missing = [t for t in wanted if t not in present]
-        if missing:
-            raise ValueError(f"no such mart(s): {', '.join(missing)}; run `newsfacts build` first?")
+        if missing or not wanted:
+            raise ValueError(
+                f"the warehouse has no mart(s) {', '.join(missing or MART_TABLES)} yet: "
+                "run `newsfacts build` (or `make demo`) first"
+            )
+        directory.mkdir(parents=True, exist_ok=True)
         written = []
         for table in wanted:
             path = directory / f"{table}.{fmt}"
+            target = path.resolve().as_posix().replace("'", "''")
             options = "(format parquet)" if fmt == "parquet" else "(format csv, header true)"
-            conn.execute(f"copy {MARTS_SCHEMA}.{table} to '{path.as_posix()}' {options}")
+            conn.execute(f"copy {MARTS_SCHEMA}.{table} to '{target}' {options}")
             written.append(path)
         return written
     finally:
