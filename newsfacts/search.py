@@ -49,8 +49,10 @@ left join marts.articles as a using (article_id)
 # or quote changes it (order-independent xor of row hashes; one cheap scan of each table).
 FINGERPRINT_SQL = """
 select concat_ws('|',
-    (select count(*) || ':' || coalesce(bit_xor(hash(article_id, title, body_clean)), 0) from marts.articles),
-    (select count(*) || ':' || coalesce(bit_xor(hash(quote_id, speaker_name, quote_text)), 0) from marts.quotes)
+    (select count(*) || ':' || coalesce(bit_xor(hash(article_id, title, body_clean)), 0)
+     from marts.articles),
+    (select count(*) || ':' || coalesce(bit_xor(hash(quote_id, speaker_name, quote_text)), 0)
+     from marts.quotes)
 )
 """
 
@@ -158,7 +160,9 @@ def search(db: str | Path | None, query: str, *, kind: str | None = None, limit:
                     fts_search_documents.match_bm25(doc_id, {literal}) as any_word
                 from search.documents
             )
-            select coalesce(all_words, any_word) as score, kind, article_id, published_on, title, speaker, body
+            select
+                coalesce(all_words, any_word) as score,
+                kind, article_id, published_on, title, speaker, body
             from scored
             where any_word is not null and (? is null or kind = ?)
             -- documents with every word first, then those with some of them
