@@ -66,13 +66,20 @@ class Trigger:
     confidence: float = 0.5
     topic: str = ""
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
-        """Return the matches in text[pos:endpos] (their group() is lower-cased; offsets are text's)."""
-        return list(self.pattern.finditer(lower(text), pos, len(text) if endpos is None else endpos))
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: bool = False
+    ) -> list[re.Match[str]]:
+        """Return the matches in text[pos:endpos] (group() is lower-cased; offsets are text's).
+        lowered=True says text is already lower-cased."""
+        low = text if lowered else lower(text)
+        return list(self.pattern.finditer(low, pos, len(text) if endpos is None else endpos))
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: bool = False
+    ) -> re.Match[str] | None:
         """Return the first match in text[pos:endpos], or None."""
-        return self.pattern.search(lower(text), pos, len(text) if endpos is None else endpos)
+        low = text if lowered else lower(text)
+        return self.pattern.search(low, pos, len(text) if endpos is None else endpos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,9 @@ class EventLexicon:
     person_names: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded surface -> (city, ISO3)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    # The last article's context: find_meetings and find_pledges run on the same article in turn,
+    # and building the context twice would double its cost. A cache, not state: same input, same value.
+    last_context: dict[str, ArticleContext] = field(default_factory=dict)
     # Fallback gazetteer (used only when the entity extractor returns no mentions).
     gazetteer: re.Pattern[str] | None = None
     gazetteer_entries: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
@@ -274,6 +284,7 @@ class ArticleContext:
     ranking: list[str] = field(default_factory=list)  # parties by how much the article is about them
     person_ranking: list[str] = field(default_factory=list)  # parties by how often their people are named
     _party_cache: dict[str, str | None] = field(default_factory=dict)
+    mentions_in: list[EntityMention] | None = None  # the list the context was built from (cache key)
 
     def implicit_other(self, party: str | None, countries_first: bool = True) -> str | None:
         """Return the party the article is most about other than `party` (the implicit other side);
@@ -408,6 +419,24 @@ def build_context(
     return ctx
 
 
+def _context(
+    article: Article, sentences: list[Sentence], mentions: list[EntityMention], lexicon: EventLexicon
+) -> ArticleContext:
+    """Return the article's context, reusing the one just built for the same inputs."""
+    cached = lexicon.last_context.get("ctx")
+    if (
+        cached is not None
+        and cached.article is article
+        and cached.sentences is sentences
+        and cached.mentions_in is mentions
+    ):
+        return cached
+    ctx = build_context(article, sentences, mentions, lexicon)
+    ctx.mentions_in = mentions
+    lexicon.last_context["ctx"] = ctx
+    return ctx
+
+
 def find_meetings(
     article: Article,
     sentences: list[Sentence],
@@ -416,7 +445,7 @@ def find_meetings(
     entity_lexicon: EntityLexicon,
 ) -> list[MeetingMention]:
     """Return the bilateral meetings an article reports, one per pair of parties."""
-    return meetings.extract(build_context(article, sentences, mentions, lexicon))
+    return meetings.extract(_context(article, sentences, mentions, lexicon))
 
 
 def find_pledges(
@@ -427,4 +456,4 @@ def find_pledges(
     entity_lexicon: EntityLexicon,
 ) -> list[PledgeMention]:
     """Return the pledges an article reports (commitments, offers, deliveries), merged per item."""
-    return pledges.extract(build_context(article, sentences, mentions, lexicon))
+    return pledges.extract(_context(article, sentences, mentions, lexicon))

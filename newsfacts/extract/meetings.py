@@ -164,7 +164,10 @@ def _follow_up_topics(d: _Draft, ctx: ArticleContext, only: bool) -> list[str]:
 
 def _topics(text: str, ctx: ArticleContext) -> list[str]:
     """Return the topic labels (seeds/meeting_triggers.csv, kind topic) a text speaks of, in seed order."""
-    return [t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.search(text)]
+    low = _lower(text)
+    return [
+        t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.search(low, lowered=True)
+    ]
 
 
 def _lower(text: str) -> str:
@@ -177,9 +180,10 @@ def _lower(text: str) -> str:
 def _matches(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
     """Return the matches in a sentence of the meeting triggers of one kind."""
     quick = lexicon.any_trigger.get(("meeting", kind))
-    if quick is not None and not quick.search(_lower(sentence.text)):
+    low = _lower(sentence.text)
+    if quick is not None and not quick.search(low):
         return []
-    return [(m, t) for t in lexicon.meeting_triggers if t.kind == kind for m in t.finditer(sentence.text)]
+    return [(m, t) for t in lexicon.meeting_triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
 
 
 def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Match[str], Trigger]]) -> bool:

@@ -56,9 +56,10 @@ def _lower(text: str) -> str:
 def _hits(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
     """Return the matches of the pledge triggers of one kind in a sentence, left to right."""
     quick = lexicon.any_trigger.get(("pledge", kind))
-    if quick is not None and not quick.search(_lower(sentence.text)):
+    low = _lower(sentence.text)
+    if quick is not None and not quick.search(low):
         return []
-    found = [(m, t) for t in lexicon.pledge_triggers if t.kind == kind for m in t.finditer(sentence.text)]
+    found = [(m, t) for t in lexicon.pledge_triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
     return sorted(found, key=lambda h: h[0].start())
 
 
@@ -167,15 +168,16 @@ def _category(
     if "train" in trigger.pattern.pattern and re.search(r"\btrain\b", text[at : at + 40], re.IGNORECASE):
         return "training"
     found: list[tuple[int, int, str]] = []
+    low = _lower(text)
     for t in triggers:
         if t.kind != "category":
             continue
-        for m in t.finditer(text, at, end):
+        for m in t.finditer(low, at, end, lowered=True):
             found.append((m.start(), _CATEGORY_ORDER.index(t.category), t.category))
     if found:
         return min(found)[2]
     for t in triggers:
-        if t.kind == "category" and t.search(text, max(0, at - 60), at):
+        if t.kind == "category" and t.search(low, max(0, at - 60), at, lowered=True):
             return t.category
     return "financial" if money else "other"
 
