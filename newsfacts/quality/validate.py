@@ -6,6 +6,7 @@ to persist in a GX project; Data Docs are written to a plain directory.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ class Validated:
 
 def _context(docs_dir: Path | None) -> gx.data_context.AbstractDataContext:
     """Return a quiet ephemeral GX context, with a filesystem Data Docs site when docs_dir is given."""
+    # GX logs its temp-dir and store chatter at INFO; the CLI's summary is what users read.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     # The ephemeral context's default site writes to a temp dir nobody will find; use ours instead.
