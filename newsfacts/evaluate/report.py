@@ -1,6 +1,6 @@
 """The figures of docs/quality.md: `newsfacts evaluate` on every gold set, as one Markdown table.
 
-Run: python -m newsfacts.evaluate.report [--gold-root ../shared/gold] [--sets seed ggt_quotes_dev] [--library]
+Run: python -m newsfacts.evaluate.report [--sets seed ggt_quotes_dev] [--library] [--write docs/quality.md]
 
 Each gold set goes through the product (fresh warehouse, dbt build, marts → facts); with --library
 it uses the development shortcut instead (newsfacts.evaluate.library, no warehouse), which is
@@ -50,6 +50,8 @@ def markdown_rows(name: str, report: Report, seconds: float) -> list[str]:
         attrs = ", ".join(f"{n} {_pct(a.value)} ({a.correct:g}/{a.total})" for n, a in s.attributes.items())
         if table == "quote":
             attrs += f", exact {s.exact_matches}"
+            if s.unresolved_gold_speakers:
+                attrs += f", pronoun gold speaker {s.unresolved_gold_speakers}"
         rows.append(
             f"| {name} | {table} | {_pct(c.precision)} | {_pct(c.recall)} | **{_pct(c.f1)}** "
             f"| {c.tp} | {c.fp} | {c.fn} | {c.optional_matched} | {attrs} | {seconds:.0f} s |"
@@ -69,27 +71,45 @@ def commit_id() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Evaluate every gold set and print the Markdown table for docs/quality.md."""
+    """Evaluate every gold set and print the Markdown table for docs/quality.md (and write it there)."""
     parser = argparse.ArgumentParser(prog="python -m newsfacts.evaluate.report", description=__doc__)
     parser.add_argument("--gold-root", type=Path, default=SHARED_DIR / "gold")
     parser.add_argument("--sets", nargs="+", default=list(GOLD_SETS))
-    parser.add_argument(
-        "--library", action="store_true", help="the library shortcut instead of the warehouse"
-    )
+    parser.add_argument("--library", action="store_true", help="the library shortcut, not the warehouse")
+    parser.add_argument("--write", type=Path, help="also replace the figures section of this Markdown file")
     args = parser.parse_args(argv)
-    how = "library shortcut (no warehouse)" if args.library else "newsfacts evaluate (through the marts)"
+    how = "library shortcut (no warehouse)" if args.library else "`newsfacts evaluate` (through the marts)"
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"Measured {stamp} at commit {commit_id()} with {how}.\n")
-    print("| gold set | table | P | R | F1 | tp | fp | fn | opt | attribute accuracy (over matched) | time |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    lines = [
+        f"Measured {stamp} at commit {commit_id()} with {how}.",
+        "",
+        "| gold set | table | P | R | F1 | tp | fp | fn | opt | attribute accuracy (over matched) | time |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    print("\n".join(lines), flush=True)
     for name in args.sets:
         gold_dir = args.gold_root / name
         if not (gold_dir / "facts.jsonl").exists():
-            print(f"| {name} | – | gold set not found at {gold_dir} | | | | | | | | |")
-            continue
-        report, seconds = evaluate_set(gold_dir, library=args.library)
-        print("\n".join(markdown_rows(name, report, seconds)), flush=True)
+            rows = [f"| {name} | – | gold set not found at {gold_dir} | | | | | | | | |"]
+        else:
+            report, seconds = evaluate_set(gold_dir, library=args.library)
+            rows = markdown_rows(name, report, seconds)
+        print("\n".join(rows), flush=True)
+        lines += rows
+    if args.write:
+        replace_section(args.write, "figures", "\n".join(lines))
     return 0
+
+
+def replace_section(path: Path, name: str, body: str) -> None:
+    """Replace the text between <!-- NAME:start --> and <!-- NAME:end --> in a Markdown file."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    text = path.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"error: {path} has no {start} … {end} section to replace")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

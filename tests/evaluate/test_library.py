@@ -58,3 +58,15 @@ def test_library_predictions_are_format_facts(gold_dir: Path):
 def test_missing_gold_dir_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main([str(tmp_path / "nowhere")]) == 2
     assert "articles.jsonl not found" in capsys.readouterr().err
+
+
+def test_report_replaces_only_its_section(tmp_path: Path):
+    from newsfacts.evaluate.report import replace_section
+
+    doc = tmp_path / "q.md"
+    doc.write_text("# Q\n<!-- figures:start -->\nold\n<!-- figures:end -->\ntail\n", encoding="utf-8")
+    replace_section(doc, "figures", "| new |")
+    assert (
+        doc.read_text(encoding="utf-8")
+        == "# Q\n<!-- figures:start -->\n| new |\n<!-- figures:end -->\ntail\n"
+    )
