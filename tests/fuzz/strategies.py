@@ -262,9 +262,9 @@ def warc_files(draw: st.DrawFn) -> bytes:
 def gzip_files(draw: st.DrawFn) -> bytes:
     """Gzip (single, multi-member or nested) of any of the other inputs, maybe truncated or corrupted."""
     inner = draw(st.one_of(text_files(), jsonl_files(), st.binary(max_size=500)))
-    packed = gzip.compress(inner)
+    packed = gzip.compress(inner, mtime=0)
     if draw(st.booleans()):
-        packed += gzip.compress(draw(st.binary(max_size=100)))
+        packed += gzip.compress(draw(st.binary(max_size=100)), mtime=0)
     if draw(st.booleans()):
-        packed = gzip.compress(packed)
+        packed = gzip.compress(packed, mtime=0)
     return draw(mangled(packed))
