@@ -90,6 +90,9 @@ _AID_NOUN = re.compile(
     r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage)\b",
     re.IGNORECASE,
 )
+_NEW_DECISION = re.compile(
+    r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
+)
 _AND_GERUND = re.compile(r"\band (?:\w+ )?(?:\w+ing)\b")
 _FIRST_PERSON_DONOR = re.compile(
     r"\b(?:our (?:state|country|side|government)|we)\b[^.;]{0,60}$", re.IGNORECASE
@@ -197,6 +200,8 @@ def _status(
 ) -> str:
     """Return the pledge status: the trigger's, made conditional by a modal plus a condition."""
     text = sentence.text
+    if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(text, trigger_match.end(), clause_end):
+        return "firm"  # "thanked X for the decision to allocate…": thanks for a commitment, not a delivery
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
     conditions = _hits(sentence, ctx.lexicon, "condition")
@@ -331,6 +336,7 @@ def _merge(found: list[PledgeMention]) -> list[PledgeMention]:
                 for q in out
                 if (q.donor_key, q.recipient_key, q.category) == (p.donor_key, p.recipient_key, p.category)
                 and (q.amount is None or p.amount is None or (q.amount, q.currency) == (p.amount, p.currency))
+                and q.status == p.status  # "intends to…" and "announced a payment" are two pledges
             ),
             None,
         )
