@@ -14,7 +14,9 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 _PARA_RE = re.compile(r"[^\n]+")
-_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
+# Two apostrophes stand in for a closing double mark in some copy ("…creators,’’ says").
+_DOUBLE_APOSTROPHES = ("’’", "''")
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]|’’|''")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,10 @@ def find_marked_spans(body: str) -> list[MarkedSpan]:
         for mark in _MARK_RE.finditer(body, p_start, p_end):
             pos = mark.start()
             ch = body[pos]
+            if mark.group() in _DOUBLE_APOSTROPHES:
+                if open_pos < 0:
+                    continue
+                ch = CLOSERS[0]
             if continuing and pos == p_start:
                 continue  # the repeated opening mark of a continued quotation
             role = (
@@ -99,7 +105,10 @@ def find_marked_spans(body: str) -> list[MarkedSpan]:
             elif role == "close" and open_pos >= 0:
                 start, end = _words_bounds(body, open_pos + 1, pos)
                 if end > start:
-                    spans.append(MarkedSpan(open_pos, pos, start, end, True, p_index - first_para + 1))
+                    # close_pos is the mark's last character, so two apostrophes close as one mark.
+                    spans.append(
+                        MarkedSpan(open_pos, mark.end() - 1, start, end, True, p_index - first_para + 1)
+                    )
                 open_pos = -1
         if open_pos >= 0:
             nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None

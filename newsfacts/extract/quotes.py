@@ -900,8 +900,13 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
     Present forms double as nouns ("the strange remark may…", "a claim the debt…"), so before them
     the subject must end in a name, a pronoun or a plural noun ("sources say"), never a modifier.
     """
-    if not _looks_like_speaker(phrase) or _ends_passive(phrase):
+    if _ends_passive(phrase):
         return False
+    if not _looks_like_speaker(phrase):
+        # "then-Surrey mayoral candidate Jane Doe": a lower-case description ending in a name.
+        toks = _tokens(phrase)
+        if not (_ends_in_name(phrase) and toks[0].casefold() not in _PREPOSITIONS and len(toks) <= 7):
+            return False
     toks = _tokens(phrase)
     last = toks[-1]
     if last.casefold() in _DETERMINERS or last.casefold() in ("my", "your"):

@@ -309,3 +309,13 @@ def test_institution_description_is_not_an_anaphor(lexicon, entity_lexicon) -> N
 def test_name_in_apposition_after_inverted_cue(lexicon, entity_lexicon) -> None:
     q = one(run("“We sold out by noon,” says her business partner, Aino Virtanen.", lexicon, entity_lexicon))
     assert surname(q) == "virtanen"
+
+
+def test_two_apostrophes_close_a_quotation(lexicon, entity_lexicon) -> None:
+    q = one(run("“We print every comic ourselves,’’ says shop owner Rafael Ortiz.", lexicon, entity_lexicon))
+    assert q.quote_text == "We print every comic ourselves" and surname(q) == "ortiz"
+
+
+def test_lower_case_description_before_a_name(lexicon, entity_lexicon) -> None:
+    q = one(run("“Taxes will fall,” then-candidate Marta Kowal replied at the debate.", lexicon, entity_lexicon))
+    assert surname(q) == "kowal"
