@@ -317,5 +317,7 @@ def test_two_apostrophes_close_a_quotation(lexicon, entity_lexicon) -> None:
 
 
 def test_lower_case_description_before_a_name(lexicon, entity_lexicon) -> None:
-    q = one(run("“Taxes will fall,” then-candidate Marta Kowal replied at the debate.", lexicon, entity_lexicon))
+    q = one(
+        run("“Taxes will fall,” then-candidate Marta Kowal replied at the debate.", lexicon, entity_lexicon)
+    )
     assert surname(q) == "kowal"
