@@ -133,3 +133,20 @@ def test_same_file_name_in_different_folders_are_different_articles(write, db, q
     again = load_paths([edited], db=db, progress=False)
     assert (again.new, again.updated) == (0, 1)
     assert query("select count(*) from raw.articles where version_key like '%tech%001'") == [(2,)]
+
+
+def test_a_load_that_fails_midway_rolls_back_and_leaves_a_failed_batch(write, db, query):
+    path = write("many.jsonl", _jsonl([{"id": str(i), "text": f"Item {i} text."} for i in range(3000)]))
+
+    def interrupt(counts) -> None:
+        if counts.new:
+            raise KeyboardInterrupt
+
+    try:
+        load_paths([path], db=db, progress=False, on_flush=interrupt)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("the interrupt was swallowed")
+    assert query("select count(*) from raw.articles") == [(0,)]
+    assert query("select status, n_new from raw.load_batches") == [("failed", 0)]
