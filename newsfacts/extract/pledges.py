@@ -90,6 +90,9 @@ _AID_NOUN = re.compile(
     r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage)\b",
     re.IGNORECASE,
 )
+_OUR_SIDE = re.compile(
+    r"\bour (?:state|country|army|defenders|people|soldiers|military)\b|\bus\b", re.IGNORECASE
+)
 _NEW_DECISION = re.compile(
     r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
 )
@@ -154,7 +157,9 @@ def _recipient(
     "Ukrainian recruits"), else the country the article is most about other than the donor."""
     base, text = sentence.start, sentence.text
     for p in parties:
-        if not (base + trigger.start() <= p.start < base + end) or p.key == donor:
+        # "thanked Germany and France for…": the parties thanked are donors, not recipients.
+        first = trigger.end() if _THANKS.match(trigger.group()) else trigger.start()
+        if not (base + first <= p.start < base + end) or p.key == donor:
             continue
         if _NOT_RECIPIENT_BEFORE.search(text[max(0, p.start - base - 10) : p.start - base]):
             continue  # "aggression against X", "provided by X", "the situation of X"

@@ -126,3 +126,24 @@ def test_seed_article_pledges() -> None:
     assert got[("LVA", "UKR", "training")].period == "2024"
     assert got[("LVA", "UKR", "military")].status == "proposal"
     assert all(p.status != "firm" for p in found if p.donor_key == "EU")
+
+
+def test_thanks_for_a_decision_is_firm(lexicons: pipeline.Lexicons) -> None:
+    body = "Volodymyr Zelenskyy thanked Norway for the decision to allocate $50 million to Ukraine."
+    found = pledges(body, lexicons)
+    assert [(p.donor_key, p.recipient_key, p.status, p.amount) for p in found] == [
+        ("NOR", "UKR", "firm", 50e6)
+    ]
+
+
+def test_the_parties_thanked_are_not_recipients(lexicons: pipeline.Lexicons) -> None:
+    body = "Volodymyr Zelenskyy thanked Norway and Denmark for military aid to Ukraine."
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("NOR", "UKR")]
+
+
+def test_different_statuses_of_one_donor_stay_two_pledges(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Germany announced a payment of EUR 150 million to Ukraine.\n"
+        "Germany is ready to provide a further loan to Ukraine."
+    )
+    assert sorted(p.status for p in pledges(body, lexicons)) == ["firm", "proposal"]
