@@ -154,7 +154,10 @@ def predict(
     with warehouse_file(db, keep_db) as db_path:
         load_paths([Path(articles_path)], db=db_path, source=SOURCE_NAME, progress=False)
         result = _quiet_build(db_path) if quiet else _verbose_build(db_path)
-        facts, unmapped = read_mart_facts(db_path, inputs)
+        try:
+            facts, unmapped = read_mart_facts(db_path, inputs)
+        except MartsMissingError as exc:
+            raise MartsMissingError(f"{exc}\n{result.summary()}") from exc
         return Prediction(
             facts=facts,
             db_path=db_path,
