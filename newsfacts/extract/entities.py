@@ -156,6 +156,9 @@ _PRONOUNS = {
 }
 _COUNTERPART_SOURCE = frozenset({"from", "of"})
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "your", "my", "this"})
+_PREPOSITIONS = _words(
+    "with to from by of for before after about between among against toward towards at on in"
+)
 # Words in front of a role that make it another office ("Deputy Head", "former President").
 _ROLE_MODIFIERS = _words("deputy vice acting former ex then first late outgoing incoming interim honorary")
 # Roles that a bare "the President" may resolve through the article's main country.
@@ -270,13 +273,16 @@ class EntityLexicon:
         info = self.people.get(key)
         return info.country if info else None
 
-    def role_holders(self, role: str, where: str | None, on_date: str | None) -> list[str]:
-        """Return the person keys holding role (a person_roles code) in where on on_date (None = today)."""
+    def role_holders(
+        self, role: str, where: str | None, on_date: str | None, *, any_date: bool = False
+    ) -> list[str]:
+        """Return the person keys holding role (a person_roles code) in where on on_date (None = today;
+        any_date=True: whoever ever held it)."""
         out: list[str] = []
         for spell in self.spells_by_role.get(role, ()):
             if where is not None and spell.where != where:
                 continue
-            if _in_office(spell, on_date):
+            if any_date or _in_office(spell, on_date):
                 out.append(spell.person_key)
         return out
 
@@ -651,8 +657,19 @@ def find_mentions(article: Article, sentences: list[Sentence], lexicon: EntityLe
     if not sentences or not body:
         return []
     toks = _tokenize(body, sentences)
-    finder = _Finder(body, toks, sentences, lexicon, article.published_on)
+    finder = _Finder(body, toks, sentences, lexicon, article.published_on or _year_of(body))
+    finder.date_inferred = article.published_on is None
     return finder.run()
+
+
+_YEAR_RE = re.compile(r"\b(19[9][0-9]|20[0-2][0-9])\b")
+
+
+def _year_of(body: str) -> str | None:
+    """Return a stand-in date (mid-year of the latest year the text names, 1990-2029) for an article
+    without a publication date, so office holders are looked up in the right period; None if none."""
+    years = [int(y) for y in _YEAR_RE.findall(body)]
+    return f"{max(years)}-06-30" if years else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -681,6 +698,7 @@ class _Finder:
         self.gender: dict[str, str] = {}
         self.bound: list[tuple[int, str, str, str]] = []  # (token, role, where, person key) in order
         self._dominant: str | None = None
+        self.date_inferred = False  # on_date guessed from the years in the text, not published
         self.speaking: set[str] = set()  # folded capitalised words used alone as a speaker ("Doe said")
 
     # -- helpers --------------------------------------------------------------------------------
@@ -825,6 +843,10 @@ class _Finder:
             # single-word roles that are common nouns unless a determiner points at one person.
             hit = _RoleHit(i, i + length, entry.role, entry.matches, "")
             before = toks.fold[i - 1] if i > 0 and toks.sent[i - 1] == tok.sent else ""
+            left = self.covered[i - 1] if i > 0 else None
+            if before not in _ROLE_MODIFIERS and left is not None and left.j == i and left.i > 0:
+                # "former US President": the modifier stands before the country word
+                before = toks.fold[left.i - 1] if toks.sent[left.i - 1] == tok.sent else ""
             if before in _ROLE_MODIFIERS:
                 # "Deputy Head of ...", "former President": not the office holder the role names.
                 hit.role, hit.matches, hit.modified = f"{before}_{entry.role}", frozenset(), True
@@ -1070,6 +1092,8 @@ class _Finder:
             # Title + name ("President Jane Doe", "Latvian President, Jane Doe"): the name starts where
             # the role ends (a comma between them is allowed).
             person = by_start.get(hit.j)
+            if person is not None and "," in self.gap(hit.j - 1, hit.j) and self.after_preposition(hit):
+                person = None  # "Before the meeting with the President of X, Jane Doe visited …"
             if person is None:
                 # Apposition: "Jane Doe, the Minister of Defence of X" / "Jane Doe, Latvia's President"
                 k = hit.left if hit.left is not None else hit.i
@@ -1122,6 +1146,13 @@ class _Finder:
                     )
                 )
 
+    def after_preposition(self, hit: _RoleHit) -> bool:
+        """Return True when the role phrase is the object of a preposition ("with the President")."""
+        k = (hit.left if hit.left is not None else hit.i) - 1
+        if k >= 0 and self.toks.fold[k] in _DETERMINERS:
+            k -= 1
+        return k >= 0 and self.same_sentence(k, hit.i) and self.toks.fold[k] in _PREPOSITIONS
+
     def is_vocative(self, hit: _RoleHit) -> bool:
         """Return True for a form of address: "Mr President," / "Madam Chairperson of X,"."""
         k = hit.i - 1
@@ -1151,6 +1182,27 @@ class _Finder:
         if hit.role == "counterpart":
             return self.resolve_counterpart(hit)
         accepted = hit.matches | {hit.role}
+        if not hit.where and hit.role in _NATIONAL_ROLES:
+            # A bare "the President" / "the Head of State" is the home country's: press releases call
+            # their own leader so and name the guest's office in full ("the President of France").
+            home = self.dominant_country()
+            for pos, role, where, key in reversed(self.bound):
+                if pos < hit.i and role in accepted and where == home:
+                    return key, 0.8
+            holders = (
+                {p for r in accepted for p in lex.role_holders(r, home, self.on_date)} if home else set()
+            )
+            # Then the home holder if the article names them at all; a guest named with the title
+            # ("Prime Minister Jane Doe … the Prime Minister") comes next (steps 1-2), and the home
+            # holder from the seeds alone last (step 3).
+            named = {m.key for m in self.mentions if m.entity_type == "person"}
+            if self.date_inferred and home:
+                # A guessed date may miss the period: any holder of the office the article names.
+                holders |= {
+                    p for r in accepted for p in lex.role_holders(r, home, None, any_date=True)
+                } & named
+            if len(holders) == 1 and holders <= named:
+                return holders.pop(), 0.75
         # 1. the holder of that role named earlier in the article
         for pos, role, where, key in reversed(self.bound):
             if pos < hit.i and role in accepted and (not hit.where or hit.where == where):
@@ -1162,14 +1214,14 @@ class _Finder:
                 if (
                     spell.role in accepted
                     and (not hit.where or spell.where == hit.where)
-                    and (self.on_date is None or _in_office(spell, self.on_date))
+                    and (self.on_date is None or self.date_inferred or _in_office(spell, self.on_date))
                 ):
                     return m.key, 0.75
         # 3. the holder at the article's date, when the role names its country — or, for a bare
         # "the President"/"the prime minister", the country the article is mostly about.
         where, conf = hit.where, 0.65
         if not where and hit.role in _NATIONAL_ROLES:
-            where, conf = self.dominant_country(), 0.55
+            where, conf = self.dominant_country(), 0.6
         if where:
             holders = {p for r in accepted for p in lex.role_holders(r, where, self.on_date)}
             if len(holders) == 1:
@@ -1183,6 +1235,14 @@ class _Finder:
             for m in self.mentions:
                 if m.entity_type == "country":
                     counts[m.key] = counts.get(m.key, 0) + 1
+            # The first person named is usually the publisher's own (a press release opens with its
+            # head of state): their country gets a head start.
+            first = min(
+                (m for m in self.mentions if m.entity_type == "person"), key=lambda m: m.i, default=None
+            )
+            country = self.lex.person_country(first.key) if first is not None else None
+            if country:
+                counts[country] = counts.get(country, 0) + 3
             self._dominant = max(counts, key=lambda k: counts[k]) if counts else ""
         return self._dominant
 
