@@ -312,3 +312,31 @@ def test_state_institution_speaks_for_its_country(
 def test_office_of_a_role_is_the_institution_not_the_office_holder(lexicon: EntityLexicon) -> None:
     ms = mentions(lexicon, "The Office of the President of Latvia issued a statement.", "2024-01-10")
     assert [m.entity_type for m in ms] == ["country"]
+
+
+def test_bare_president_is_the_home_leader_not_the_guest(lexicon: EntityLexicon) -> None:
+    body = (
+        "President of Ukraine Volodymyr Zelenskyy met President of France Emmanuel Macron in Kyiv. "
+        "France and Ukraine signed two agreements. Ukraine thanked France. "
+        '"We are grateful," the President said.'
+    )
+    ms = mentions(lexicon, body, "2023-06-01")
+    assert at(ms, "the President").entity_key == "volodymyr_zelenskyy"
+
+
+def test_guest_named_with_a_title_is_the_bare_title_later(lexicon: EntityLexicon) -> None:
+    body = (
+        "Volodymyr Zelenskyy welcomed Prime Minister of Luxembourg Xavier Bettel in Kyiv. "
+        "The Prime Minister visited Bucha."
+    )
+    ms = mentions(lexicon, body, "2022-04-12")
+    assert at(ms, "The Prime Minister").entity_key == "xavier_bettel"
+
+
+def test_title_before_a_comma_after_a_preposition_does_not_name_the_next_subject(
+    lexicon: EntityLexicon,
+) -> None:
+    body = "After the talks with the President of Estonia, Mark Rutte left for Riga."
+    ms = mentions(lexicon, body, "2022-03-01")
+    assert at(ms, "Mark Rutte").entity_key == "mark_rutte"
+    assert at(ms, "the President of Estonia").entity_key == "alar_karis"
