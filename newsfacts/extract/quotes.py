@@ -220,16 +220,18 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         rf"(?:^|(?<=[.!?*]\s)|(?<=\*\*\*))\s*((?:{_RUN_TOKEN}|of|the|de|van|von|bin|al)"
         rf"(?:\s+(?:{_RUN_TOKEN}|of|the|de|van|von|bin|al)){{0,8}})\s*(?:\([^)]{{1,30}}\))?:\s+"
     )
-    terms = read_seed("quote_speaker_terms", seeds_dir)
-    joint = frozenset(r["term"].casefold() for r in terms if r.get("kind") == "joint")
-    owned = sorted((r["term"] for r in terms if r.get("kind") == "owned_body"), key=len, reverse=True)
+    terms = [
+        (r["term"], set(split_list(r.get("kinds", "")))) for r in read_seed("quote_speaker_terms", seeds_dir)
+    ]
+    joint = frozenset(t.casefold() for t, kinds in terms if "joint" in kinds)
+    owned = sorted((t for t, kinds in terms if "owned_body" in kinds), key=len, reverse=True)
     owned_re = (
         re.compile(r"\w['’]s\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, owned)) + r")$")
         if owned
         else None
     )
-    message = frozenset(r["term"].casefold() for r in terms if r.get("kind") == "message")
-    literal = frozenset(r["term"].casefold() for r in terms if r.get("kind") in ("institution", "anonymous"))
+    message = frozenset(t.casefold() for t, kinds in terms if "message" in kinds)
+    literal = frozenset(t.casefold() for t, kinds in terms if kinds & {"institution", "anonymous"})
     return QuoteLexicon(
         cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re, message, literal
     )
