@@ -273,7 +273,14 @@ def person_match(gold: str | None, pred: str | None) -> bool:
     if fold(gold) and fold(gold) == fold(pred):
         return True
     g_tokens, p_tokens = person_tokens(gold), person_tokens(pred)
-    if not g_tokens or not p_tokens or g_tokens[-1] != p_tokens[-1]:
+    if not g_tokens or not p_tokens:
+        return False
+    # A lone name may be a family name written first ("Hua" for Hua Chunying, "Xi" for Xi Jinping).
+    if len(p_tokens) == 1 and len(g_tokens) > 1 and p_tokens[0] == g_tokens[0]:
+        return True
+    if len(g_tokens) == 1 and len(p_tokens) > 1 and g_tokens[0] == p_tokens[0]:
+        return True
+    if g_tokens[-1] != p_tokens[-1]:
         return False
     return _given_compatible(g_tokens[:-1], p_tokens[:-1])
 

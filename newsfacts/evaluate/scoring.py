@@ -211,6 +211,8 @@ def gold_speakers(fact: Fact) -> list[str]:
         names.append(speaker)
         if ";" in speaker:  # joint speakers "A; B"
             names.extend(s.strip() for s in speaker.split(";") if s.strip())
+        if "," in speaker:  # an apposition: "one of the attorneys, Jan Roe," names Jan Roe
+            names.extend(s.strip() for s in speaker.split(",") if s.strip())
     for key in ("speaker_resolved", "reported_speaker"):
         if fact.get(key):
             names.append(fact[key])
@@ -318,10 +320,10 @@ def explain_miss(
         speaker_ok = speaker_unresolved(gold) or any(
             speaker_match(g, best.get("speaker"), index) for g in gold_speakers(gold)
         )
-        if not speaker_ok:
+        if overlap < QUOTE_OVERLAP_MIN:
+            why = "text overlap below 0.5" + ("" if speaker_ok else f" and speaker {best.get('speaker')!r}")
+        elif not speaker_ok:
             why = f"speaker {best.get('speaker')!r}"
-        elif overlap < QUOTE_OVERLAP_MIN:
-            why = "text overlap below 0.5"
         else:
             why = "it matched another gold quote" if best_i in taken else "not matched"
         return f"nearest prediction: overlap {overlap:.2f}, {why}"

@@ -63,6 +63,9 @@ def test_person_matches_on_surname_when_no_given_name_contradicts():
     assert person_match("Marta Kovel", "M. Kovel")
     assert person_match("Marta Kovel", "Mrs. Kovel")
     assert not person_match("Marta Kovel", "Ilse Kovel")
+    # A lone family name written first, as in Chinese names.
+    assert person_match("Lin Weiming", "Lin")
+    assert not person_match("Lin Weiming", "Weiming Zhao")
     # A different surname is a different person, however close the spelling.
     assert not person_match("Rustem Umerov", "Umarov")
 
@@ -121,6 +124,12 @@ def test_alternative_and_resolved_speakers_are_accepted(index):
     ]
     pred = [q(a, "Pavel Dorn", text) for a in ("a1", "a2", "a3")]
     assert score(gold, pred, index=index).tables["quote"].counts.tp == 3
+
+
+def test_apposition_in_a_gold_speaker_names_the_person(index):
+    text = "the bridge toll will be abolished next spring"
+    gold = [gold_q("a1", "one of the city's lawyers, Pavel Dorn,", text)]
+    assert score(gold, [q("a1", "Pavel Dorn", text)], index=index).tables["quote"].counts.tp == 1
 
 
 def test_unresolved_pronoun_gold_speaker_matches_on_text(index):
