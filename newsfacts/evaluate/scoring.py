@@ -487,6 +487,22 @@ def _fmt(x: float | None) -> str:
     return "   –  " if x is None else f"{x:6.3f}"
 
 
+def miss_reasons(table_score: TableScore) -> Counter[str]:
+    """Return the misses of a table counted by why their nearest prediction did not match."""
+    reasons: Counter[str] = Counter()
+    for fact in table_score.false_negatives:
+        note = fact.get("_nearest") or "no prediction near"
+        why = note.split(", ", 1)[-1] if table_score.table == "quote" else note
+        if why.startswith("speaker"):
+            why = "speaker wrong (text matched)"
+        elif why.startswith("text overlap"):
+            why = "text overlap < 0.5"
+        elif table_score.table != "quote":
+            why = "a prediction shares a party" if why.startswith("nearest") else why
+        reasons[why] += 1
+    return reasons
+
+
 def render(report: Report, per_article: bool = False, title: str | None = None) -> str:
     """Return the report as a plain-text table (and per-article lines when asked)."""
     lines = [title] if title else []
@@ -501,6 +517,10 @@ def render(report: Report, per_article: bool = False, title: str | None = None) 
             f"{table:<8} {_fmt(c.precision)} {_fmt(c.recall)} {_fmt(c.f1)} "
             f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.optional_matched:>5}  {', '.join(attrs)}"
         )
+    for table, s in report.tables.items():
+        reasons = miss_reasons(s)
+        if reasons:
+            lines.append(f"  {table} misses: " + ", ".join(f"{n} {why}" for why, n in reasons.most_common()))
     if per_article:
         for table, s in report.tables.items():
             lines.append(f"\n{table} per article:  tp  fp  fn  F1")
