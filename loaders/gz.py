@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 
-MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 

@@ -45,7 +45,7 @@ def test_sigkill_mid_load_leaves_the_database_as_before(tmp_path, db):
     first.write_text(json.dumps({"id": "base", "text": "The baseline article."}) + "\n", encoding="utf-8")
     load_paths([first], db=db, progress=False)
     before = _snapshot(db)
-    big = _big_jsonl(tmp_path / "big.jsonl", 20_000)
+    big = _big_jsonl(tmp_path / "big.jsonl", 12_000)
     # The child reports after each flushed chunk, then stalls, so the kill lands inside the open transaction
     # with thousands of rows already written to it.
     script = textwrap.dedent(
@@ -78,7 +78,7 @@ def test_sigkill_mid_load_leaves_the_database_as_before(tmp_path, db):
     assert _snapshot(db) == before
     # And the warehouse is still usable: the same load now lands whole.
     summary = load_paths([big], db=db, progress=False)
-    assert (summary.new, summary.rejected) == (20_000, 1)
+    assert (summary.new, summary.rejected) == (12_000, 1)
 
 
 def _hold_lock(db: Path, seconds: float) -> subprocess.Popen:
