@@ -109,6 +109,9 @@ _RELATIVE_DAYS = {
     "the next day": 1,
     "the following day": 1,
 }
+_NOT_EVENT_DATE = re.compile(
+    r"\b(?:by|until|till|before|since|from|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|is to|are to|is scheduled|are scheduled|is expected|are expected|plans? to|is going to|"
     r"are going to|next|upcoming|intends? to|would)\b",
@@ -373,7 +376,14 @@ def event_date(
     day-precise phrases before coarser ones; a bare year ("in 2024") dates a meeting only when
     nothing finer is said.
     """
-    mentions = [m for m in find_dates(sentence) if not (m.kind == "explicit" and m.month is None)]
+    # "by October 31", "until Friday", "since 2014": deadlines and spans, not the day of the event.
+    mentions = [
+        m
+        for m in find_dates(sentence)
+        if not (m.kind == "explicit" and m.month is None)
+        and not _NOT_EVENT_DATE.search(sentence[max(0, m.start - 12) : m.start])
+        and not re.match(r"(?:by|until|till|before|since)\b", m.surface, re.IGNORECASE)
+    ]
     if not mentions:
         return UNKNOWN, None
     where = anchor if anchor is not None else 0
