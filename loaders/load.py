@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 from tqdm import tqdm
 
 from loaders.records import MAX_FILE_BYTES, Rejection, reject
@@ -95,7 +96,9 @@ def load_paths(
         writer.finish(status)
         con.commit()
     except BaseException:
-        con.rollback()
+        # No transaction is open when the schema step itself failed; the original error is what matters.
+        with contextlib.suppress(duckdb.Error):
+            con.rollback()
         _record_failed_batch(con, batch_id, source, given)
         raise
     finally:
@@ -125,7 +128,7 @@ def _load_all(
 ) -> int:
     """Parse every input into the writer and return how many files or feeds were opened."""
     targets = list(iter_files(paths))
-    total = sum(t.stat().st_size for t in targets if isinstance(t, Path)) or None
+    total = sum(_size(t) for t in targets if isinstance(t, Path)) or None
     files = 0
     # delay: short loads never show a bar; disable when the caller asked for quiet.
     with tqdm(
@@ -159,6 +162,14 @@ def _load_all(
                 continue
             _parse_into(writer, fetched, url, url, mapping, "feed", on_flush)
     return files
+
+
+def _size(path: Path) -> int:
+    """Return a file's size, 0 when it vanished (read_file reports that as a rejection)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _parse_into(
