@@ -831,7 +831,7 @@ def _name_in_apposition(body: str, pos: int, end: int) -> tuple[int, int] | None
 def _ends_in_name(phrase: str) -> bool:
     """Return True for a title-and-name phrase after an inverted cue ('police Chief Jane Doe')."""
     toks = _tokens(phrase)
-    if not toks or len(toks) > 10 or not _is_capitalised(toks[-1]):
+    if not toks or len(toks) > 10 or not _is_capitalised(toks[-1]) or toks[-1][:2] in ("I'", "I’"):
         return False
     return not any(t.casefold() in _CLAUSE_WORDS and t.casefold() != "and" for t in toks)
 
@@ -1133,7 +1133,9 @@ _LEAD_ADJUNCT = re.compile(
     r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
 )
 _BAD_CONTENT_START = re.compile(
-    r"^\s*(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b", re.I
+    r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b"
+    r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech
+    re.I,
 )
 
 
@@ -1200,7 +1202,7 @@ def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _
 def _starts_new_topic(body: str, start: int) -> bool:
     """Return True when a sentence opens with a new attribution frame rather than continuing speech."""
     head = body[start : start + 40].casefold()
-    return head.startswith(("according", "in addition", "meanwhile", "also,", "earlier", "on "))
+    return head.startswith(("according", "in addition", "meanwhile", "also,", "earlier", "on ", "(", "http"))
 
 
 def _paragraph_sentences(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1234,10 +1236,17 @@ def _has_cue(lex: QuoteLexicon, body: str, start: int, end: int) -> bool:
 
 
 def _trim_end(body: str, start: int, end: int) -> int:
-    """Return end moved back over spaces and final punctuation."""
+    """Return end moved back over spaces, final punctuation and a trailing photo credit or link."""
     while end > start and (body[end - 1].isspace() or body[end - 1] in '.,;:!?"”’»'):
         end -= 1
+    tail = _TRAILING_CREDIT_RE.search(body, start, end)
+    if tail is not None and tail.start() > start:
+        return _trim_end(body, start, tail.start())
     return end
+
+
+# "( Studio Name )", "(Jane Doe/CBC)" or a bare link closing a paragraph is not the speaker's words.
+_TRAILING_CREDIT_RE = re.compile(r"\s*(?:\(\s*[^()]{1,60}\s*\)|https?://\S+)$")
 
 
 def _trim_start(body: str, start: int, end: int) -> int:

@@ -321,3 +321,23 @@ def test_lower_case_description_before_a_name(lexicon, entity_lexicon) -> None:
         run("“Taxes will fall,” then-candidate Marta Kowal replied at the debate.", lexicon, entity_lexicon)
     )
     assert surname(q) == "kowal"
+
+
+def test_market_moves_are_not_speech(lexicon, entity_lexicon) -> None:
+    assert (
+        run(
+            "The Harbour Composite index added 12 points, or 0.4 per cent, to 2,310.", lexicon, entity_lexicon
+        )
+        == []
+    )
+
+
+def test_photo_credit_is_cut_from_the_words(lexicon, entity_lexicon) -> None:
+    q = one(
+        run(
+            "Greta Holm says the dunes are shrinking every winter. (Per Lund/Coast Weekly)",
+            lexicon,
+            entity_lexicon,
+        )
+    )
+    assert q.quote_text == "the dunes are shrinking every winter"
