@@ -93,6 +93,8 @@ _AID_NOUN = re.compile(
 _OUR_SIDE = re.compile(
     r"\bour (?:state|country|army|defenders|people|soldiers|military)\b|\bus\b", re.IGNORECASE
 )
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+(?:the\s+)?")
+_LIST_GAP_TO_TRIGGER = re.compile(r"\s*(?:(?:have|has|had|also|jointly|together)\s+)*")
 _NEW_DECISION = re.compile(
     r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
 )
@@ -321,8 +323,34 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
                 twin.description = sentence.text[g.start() : end].strip(" ,.")[:200]
                 out.append(twin)
                 break
+        # "China, Iran and Russia have pledged funds": each donor of the list pledges.
+        for co in _co_donors(parties, sentence, donor, m):
+            if co != recipient:
+                out.append(dataclasses.replace(out[-1], donor_key=co, donor_name=ctx.party_name(co)))
         used_until = end
         last_donor = donor
+    return out
+
+
+def _co_donors(parties: list[Party], sentence: Sentence, donor: str, trigger: re.Match[str]) -> list[str]:
+    """Return the parties listed with the donor right before the trigger ("A, B and C pledged")."""
+    at = sentence.start + trigger.start()
+    before = [p for p in parties if p.start < at and not p.person_key]
+    if not before or before[-1].key != donor:
+        return []
+    out: list[str] = []
+    current = before[-1]
+    for p in reversed(before[:-1]):
+        gap = sentence.text[p.end - sentence.start : current.start - sentence.start]
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        if p.key != donor and p.key not in out:
+            out.append(p.key)
+        current = p
+    if out and not _LIST_GAP_TO_TRIGGER.fullmatch(
+        sentence.text[before[-1].end - sentence.start : trigger.start()]
+    ):
+        return []
     return out
 
 

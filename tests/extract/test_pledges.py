@@ -147,3 +147,16 @@ def test_different_statuses_of_one_donor_stay_two_pledges(lexicons: pipeline.Lex
         "Germany is ready to provide a further loan to Ukraine."
     )
     assert sorted(p.status for p in pledges(body, lexicons)) == ["firm", "proposal"]
+
+
+def test_each_donor_of_a_list_pledges(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Poland and Lithuania will send helmets to Ukraine.", lexicons)
+    assert sorted((p.donor_key, p.recipient_key, p.category) for p in found) == [
+        ("LTU", "UKR", "military"),
+        ("POL", "UKR", "military"),
+    ]
+
+
+def test_a_campaign_promise_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
+    body = "Canada wants funding for the wall, one of its campaign promises to Mexico."
+    assert pledges(body, lexicons) == []
