@@ -15,6 +15,7 @@ examples:
   newsfacts evaluate A.jsonl F.jsonl --per-article           # which article a change helped or hurt
   newsfacts evaluate A.jsonl F.jsonl --json > score.json     # machine-readable
   newsfacts evaluate A.jsonl F.jsonl --show-errors 10        # sample false positives / negatives
+  newsfacts evaluate A.jsonl F.jsonl --baseline score.json   # what changed since that run, per article
 """
 
 
@@ -38,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--per-article", action="store_true", help="print per-article counts")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N fp/fn per table")
     parser.add_argument("--save", type=Path, help="also write the predicted facts to this JSONL file")
+    parser.add_argument(
+        "--baseline", type=Path, help="a --json report of an earlier run: print what changed, per article"
+    )
     add_warehouse_options(parser)
     parser.set_defaults(func=run)
 
@@ -46,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     """Predict, score and print; return 0 when scoring ran."""
     from newsfacts.evaluate.library import render_errors
     from newsfacts.evaluate.predict import write_jsonl
-    from newsfacts.evaluate.scoring import article_texts, read_jsonl, render, score
+    from newsfacts.evaluate.scoring import article_texts, read_jsonl, render, render_delta, score
 
     if not args.gold.exists():
         print(f"error: {args.gold} not found (expected a FORMAT.md facts.jsonl)", file=sys.stderr)
@@ -65,4 +69,6 @@ def run(args: argparse.Namespace) -> int:
     print(render(report, per_article=args.per_article, title=f"{args.gold} ({report.n_articles} articles)"))
     if args.show_errors:
         print(render_errors(report, args.show_errors))
+    if args.baseline:
+        print(render_delta(json.loads(args.baseline.read_text(encoding="utf-8")), report))
     return 0

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsfacts.clean import clean_body
 from newsfacts.evaluate.convert import article_facts_to_format, number_facts
-from newsfacts.evaluate.scoring import TABLES, Fact, Report, read_jsonl, render, score
+from newsfacts.evaluate.scoring import TABLES, Fact, Report, read_jsonl, render, render_delta, score
 from newsfacts.extract.pipeline import extract_articles
 from newsfacts.extract.records import Article
 
@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--processes", type=int, default=1, help="extraction worker processes (default 1)")
     parser.add_argument("--save", type=Path, help="also write the predicted facts to this JSONL file")
+    parser.add_argument("--baseline", type=Path, help="a --json report of an earlier run: print what changed")
     args = parser.parse_args(argv)
 
     articles_path, facts_path = args.gold_dir / "articles.jsonl", args.gold_dir / "facts.jsonl"
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     print(render(report, per_article=args.per_article, title=title))
     if args.show_errors:
         print(render_errors(report, args.show_errors))
+    if args.baseline:
+        print(render_delta(json.loads(args.baseline.read_text(encoding="utf-8")), report))
     return 0
 
 

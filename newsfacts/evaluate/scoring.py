@@ -530,6 +530,30 @@ def render(report: Report, per_article: bool = False, title: str | None = None) 
     return "\n".join(lines)
 
 
+def render_delta(baseline: dict[str, Any], report: Report) -> str:
+    """Return how report differs from a baseline (an earlier `--json` report): F1 and changed articles."""
+    lines = ["change against the baseline:"]
+    for table, s in report.tables.items():
+        old = baseline.get("tables", {}).get(table)
+        if not old:
+            lines.append(f"  {table}: not in the baseline")
+            continue
+        new = s.to_dict()
+        f1_old, f1_new = old.get("f1"), new.get("f1")
+        delta = "" if f1_old is None or f1_new is None else f" ({f1_new - f1_old:+.3f})"
+        lines.append(
+            f"  {table}: F1 {_fmt(f1_old).strip()} → {_fmt(f1_new).strip()}{delta}; "
+            f"tp {old['tp']}→{new['tp']}, fp {old['fp']}→{new['fp']}, fn {old['fn']}→{new['fn']}"
+        )
+        old_articles = old.get("per_article", {})
+        for article, counts in sorted(new["per_article"].items()):
+            before = old_articles.get(article, {"tp": 0, "fp": 0, "fn": 0})
+            if any(before.get(k) != counts[k] for k in ("tp", "fp", "fn")):
+                moves = ", ".join(f"{k} {before.get(k)}→{counts[k]}" for k in ("tp", "fp", "fn"))
+                lines.append(f"    {article}: {moves}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score a predicted facts file against a gold facts file and print the result."""
     parser = argparse.ArgumentParser(prog="python -m newsfacts.evaluate.scoring", description=__doc__)
@@ -540,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--per-article", action="store_true", help="also print per-article counts")
+    parser.add_argument("--baseline", help="a --json report of an earlier run: print what changed")
     args = parser.parse_args(argv)
     texts = article_texts(args.articles) if args.articles else None
     report = score(read_jsonl(args.gold), read_jsonl(args.pred), articles=texts)
@@ -547,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(render(report, per_article=args.per_article))
+        if args.baseline:
+            print(render_delta(json.loads(Path(args.baseline).read_text(encoding="utf-8")), report))
     return 0
 
 

@@ -215,3 +215,14 @@ def test_pledge_matches_on_donor_recipient_category_with_amount_within_one_perce
 def test_only_tables_the_gold_annotates_are_scored(index):
     gold = [gold_q("a1", "Ada Lind", "the factory will hire two hundred workers")]
     assert set(score(gold, [meeting("a1", "Turkey", "Sylvania")], index=index).tables) == {"quote"}
+
+
+def test_delta_names_the_articles_that_changed(index):
+    from newsfacts.evaluate.scoring import render_delta
+
+    text = "the factory will hire two hundred workers"
+    gold = [gold_q("a1", "Ada Lind", text), gold_q("a2", "Ada Lind", text)]
+    before = score(gold, [q("a1", "Ada Lind", text)], index=index).to_dict()
+    after = score(gold, [q("a1", "Ada Lind", text), q("a2", "Ada Lind", text)], index=index)
+    delta = render_delta(before, after)
+    assert "a2: tp 0→1" in delta and "a1:" not in delta and "(+0.333)" in delta
