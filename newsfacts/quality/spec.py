@@ -75,6 +75,8 @@ def with_severity(expectation: Expectation, severity: str) -> Expectation:
     if severity not in (ERROR, WARNING):
         raise ValueError(f"severity must be {ERROR!r} or {WARNING!r}, not {severity!r}")
     expectation.meta = {**(expectation.meta or {}), "severity": severity}
+    # Data Docs render notes, not meta: the severity shows beside each expectation there too.
+    expectation.notes = f"severity: {severity}"
     return expectation
 
 

@@ -103,6 +103,16 @@ def _sample(detail: dict) -> str | None:
     return to_json(sample[:5]) if sample else None
 
 
+def _suite_notes(expectations: Sequence) -> str:
+    """Return the suite's Data Docs note: what severity means and how many of each it holds."""
+    errors = sum((e.meta or {}).get("severity", "error") == "error" for e in expectations)
+    return (
+        f"{errors} expectations of severity **error** (a failure fails `newsfacts check`), "
+        f"{len(expectations) - errors} of severity **warning** (reported only). "
+        "Each expectation's severity is in its meta and notes."
+    )
+
+
 def runnable(suite: TableSuite, frame: pd.DataFrame) -> tuple[list, list[str]]:
     """Return the suite's expectations whose columns are all in the frame, and the missing columns.
 
@@ -129,7 +139,9 @@ def validate(work: Sequence[tuple[TableSuite, pd.DataFrame]], docs_dir: Path | N
         expectations, _missing = runnable(suite, frame)
         asset = source.add_dataframe_asset(name=suite.name)
         batch_definition = asset.add_batch_definition_whole_dataframe(f"{suite.name}.whole")
-        gx_suite = context.suites.add(gx.ExpectationSuite(name=suite.name, expectations=expectations))
+        gx_suite = context.suites.add(
+            gx.ExpectationSuite(name=suite.name, expectations=expectations, notes=_suite_notes(expectations))
+        )
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(name=suite.name, data=batch_definition, suite=gx_suite)
         )

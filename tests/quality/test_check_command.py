@@ -66,7 +66,9 @@ def test_data_docs_are_rendered(clean_checked: CheckedWarehouse) -> None:
     assert index.exists()
     assert str(index) in clean_checked.stdout
     pages = list((clean_checked.docs_dir / "validations").rglob("*.html"))
-    assert any("marts.pledges" in str(p) for p in pages), pages
+    assert any("marts.pledges" in str(p) or "marts/pledges" in str(p) for p in pages), pages
+    suite_page = clean_checked.docs_dir / "expectations" / "marts" / "pledges.html"
+    assert "severity: error" in suite_page.read_text(encoding="utf-8")
 
 
 def test_broken_warehouse_exits_nonzero(broken_checked: CheckedWarehouse) -> None:
