@@ -1487,7 +1487,7 @@ def _salient_before(
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Return True when pos lies inside one of the sorted, disjoint [start, end) spans."""
-    i = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
