@@ -46,6 +46,7 @@ class WarehouseStatus:
     last_load: tuple | None = None  # (finished_at, status, n_new, n_rejected)
     last_run: tuple | None = None  # (finished_at, status, articles_loaded, checks_failed)
     last_check: tuple | None = None  # (finished_at, n_passed, n_failed)
+    last_build: tuple | None = None  # (generated_at, command, counts per status), from dbt's run_results
     warn_after: timedelta = DEFAULT_WARN_AFTER
     stale_sources: list[tuple[str, datetime]] = field(default_factory=list)
     freshness: list[SourceFreshness] | None = None  # only with --freshness
@@ -88,6 +89,26 @@ def stale_sources(conn: duckdb.DuckDBPyConnection, older_than: timedelta) -> lis
     return []
 
 
+def last_build(target_dir: Path) -> tuple[datetime, str, dict[str, int]] | None:
+    """Return (finished at, dbt command, count per node status) of the last dbt build/run, if any.
+
+    dbt writes run_results.json into the warehouse's target directory after every invocation; only
+    `build` and `run` say anything about the state of the marts.
+    """
+    try:
+        results = json.loads((target_dir / "run_results.json").read_text(encoding="utf-8"))
+        command = results["args"]["which"]
+        finished = datetime.fromisoformat(results["metadata"]["generated_at"].replace("Z", "+00:00"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if command not in ("build", "run"):
+        return None
+    statuses: dict[str, int] = {}
+    for res in results.get("results", []):
+        statuses[res["status"]] = statuses.get(res["status"], 0) + 1
+    return finished.replace(tzinfo=None), command, statuses
+
+
 def read_status(db: str | Path | None = None) -> WarehouseStatus:
     """Return the warehouse's status (read-only; raises FileNotFoundError when there is no warehouse)."""
     path = database_path(db)
@@ -117,9 +138,12 @@ def read_status(db: str | Path | None = None) -> WarehouseStatus:
             "select finished_at, n_passed, n_failed from quality.check_runs order by started_at desc limit 1",
         )
         status.stale_sources = stale_sources(conn, status.warn_after)
-        return status
     finally:
         conn.close()
+    from newsfacts.warehouse import dbt_dirs
+
+    status.last_build = last_build(dbt_dirs(path)[0])
+    return status
 
 
 def source_freshness(db: str | Path | None = None) -> list[SourceFreshness]:
@@ -177,6 +201,14 @@ def format_status(status: WarehouseStatus) -> str:
     if status.last_load:
         at, state, new, rejected = status.last_load
         lines.append(f"last load:  {at:%Y-%m-%d %H:%M:%S} {state}, {new} new, {rejected} rejected")
+    if status.last_build:
+        at, command, counts = status.last_build
+        ok = counts.get("success", 0) + counts.get("pass", 0)
+        bad = counts.get("error", 0) + counts.get("fail", 0)
+        lines.append(
+            f"last build: {at:%Y-%m-%d %H:%M:%S} dbt {command}, {ok} ok, {counts.get('warn', 0)} warn, "
+            f"{bad} failed, {counts.get('skipped', 0)} skipped"
+        )
     if status.last_run:
         at, state, loaded, failed = status.last_run
         when = f"{at:%Y-%m-%d %H:%M:%S}" if at else "still running"

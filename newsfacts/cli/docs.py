@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import sys
+from pathlib import Path
 
 from newsfacts.paths import database_path
 
@@ -42,9 +43,27 @@ def run(args: argparse.Namespace) -> int:
     print(f"docs written to {target / 'index.html'}", file=sys.stderr)
     if args.no_serve:
         return 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server = make_server(target, args.port)
+    except OSError as exc:
+        message = f"newsfacts docs: cannot listen on port {args.port} ({exc.strerror}); try --port 8081"
+        print(message, file=sys.stderr)
+        return 1
+    with server:
+        print(f"serving on http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)", file=sys.stderr)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     return 0
+
+
+def make_server(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """Return an HTTP server for directory's files on localhost (port 0 = any free port), not started."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request of the docs site's many assets to the terminal."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass

@@ -64,7 +64,8 @@ def _run_locked(db_path: Path, args: argparse.Namespace) -> int:
     exit_status = 0
     try:
         if args.inbox:
-            summary = loaders.load_paths(args.inbox, db=db_path, source="inbox")
+            # progress bars for a person at a terminal; cron and systemd logs get the summary line only
+            summary = loaders.load_paths(args.inbox, db=db_path, source="inbox", progress=sys.stderr.isatty())
             record.articles_loaded = summary.new + summary.updated
             record.records_rejected = summary.rejected
             print(summary.line(), file=sys.stderr)

@@ -34,3 +34,21 @@ def test_help_shows_an_example(command: str) -> None:
     text = out.getvalue()
     assert "example" in text.lower(), f"`newsfacts {command} --help` has no example"
     assert f"newsfacts {command}" in text.split("example", 1)[1], "the example must show the command itself"
+
+
+def test_docs_server_serves_the_site(tmp_path) -> None:
+    import threading
+    import urllib.request
+
+    from newsfacts.cli.docs import make_server
+
+    (tmp_path / "index.html").write_text("<html>dbt docs</html>", encoding="utf-8")
+    server = make_server(tmp_path, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=5) as reply:
+            assert reply.status == 200 and b"dbt docs" in reply.read()
+    finally:
+        server.shutdown()
+        server.server_close()
