@@ -917,7 +917,10 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
         return True
     if _is_capitalised(last) or last.casefold() in _PRONOUNS:
         return True
-    return last.casefold().endswith("s") or cue_form.casefold().endswith("s")
+    if last.casefold().endswith("s"):
+        return True  # "sources say", "officials warn"
+    # "the ministry says", never "the latest claims" or "dismissed the latest claims".
+    return cue_form.casefold().endswith("s") and len(toks) <= 3 and not any(t.endswith("ed") for t in toks)
 
 
 def _clause_start(body: str, lo: int, cue_start: int) -> int:
@@ -1348,8 +1351,11 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
             if not body[s : m.start()].rstrip().endswith(","):
                 continue
             if out and m.start() < out[-1].end:
+                cut = body.rindex(",", s, m.start())
+                if cut <= out[-1].start + 1:
+                    continue
                 subject: tuple[int, int] | None = (out[-1].speaker.start, out[-1].speaker.end)
-                out[-1].end = _trim_end(body, out[-1].start, body.rindex(",", s, m.start()))
+                out[-1].end = _trim_end(body, out[-1].start, cut)
             else:
                 subject = _sentence_subject(body, s, m.start())
         elif out and m.start() < out[-1].end:
@@ -1541,9 +1547,14 @@ def find_quotes(
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)
     taken += [(f.start, f.end) for f in transcript]
     unmarked = _unmarked_quotes(lexicon, ctx, paras, taken)
-    found = _dedupe(_resolve_all(ctx, [*marked, *transcript, *unmarked]))
+    found = _dedupe([f for f in _resolve_all(ctx, [*marked, *transcript, *unmarked]) if _has_words(body, f)])
     starts = [s.start for s in sentences]
     return [_to_record(body, f, starts) for f in found]
+
+
+def _has_words(body: str, f: _Found) -> bool:
+    """Return True when a found quote spans at least two words of the body."""
+    return f.end > f.start and len(body[f.start : f.end].split()) >= 2
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.extract import entities, text
 from newsfacts.extract.quote_spans import find_marked_spans
@@ -341,3 +343,37 @@ def test_photo_credit_is_cut_from_the_words(lexicon, entity_lexicon) -> None:
         )
     )
     assert q.quote_text == "the dunes are shrinking every winter"
+
+
+_PIECES = [
+    "“",
+    "”",
+    '"',
+    "’’",
+    "Anna Berg",
+    "he",
+    "she",
+    "said",
+    "says",
+    "told reporters",
+    "according to",
+    "the ministry",
+    ", ",
+    ". ",
+    ": ",
+    "\n\n",
+    "that",
+    "the plan failed",
+    "We will win",
+    "(photo)",
+    " - ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_consistent_spans(lexicon, entity_lexicon, pieces: list[str]) -> None:
+    body = " ".join(pieces)
+    for q in run(body, lexicon, entity_lexicon):
+        assert body[q.char_start : q.char_end] == q.quote_text and q.quote_text.strip()
+        assert q.evidence in body and q.kind in ("direct", "indirect")
