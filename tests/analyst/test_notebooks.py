@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from pathlib import Path
 
 import nbformat
@@ -22,21 +24,38 @@ EXPECTED_FIGURES = {
 }
 
 
+KERNEL_NAME = "newsfacts-tests"
+
+
+def kernel_dir(root: Path) -> Path:
+    """Return a Jupyter data dir holding one kernelspec that runs ipykernel in this very interpreter.
+
+    A spec of our own, found first through JUPYTER_PATH, so neither a fresh venv without any
+    kernelspec nor a developer's ~/.local "python3" pointing at another Python can change which
+    interpreter (and which polars/duckdb) runs the notebooks.
+    """
+    spec = root / "kernels" / KERNEL_NAME
+    spec.mkdir(parents=True, exist_ok=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "newsfacts tests", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel), encoding="utf-8")
+    return root
+
+
 def execute(name: str, db: Path, figures: Path) -> nbformat.NotebookNode:
-    """Return the notebook after running every cell in a fresh python3 kernel (raises on a failing cell)."""
+    """Return the notebook after running every cell in a fresh kernel (raises on a failing cell)."""
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    jupyter_paths = [str(kernel_dir(figures.parent / "jupyter")), os.environ.get("JUPYTER_PATH", "")]
     env = {
-        **os.environ,
+        "JUPYTER_PATH": os.pathsep.join(p for p in jupyter_paths if p),
         "NEWSFACTS_DB": str(db),
         "NEWSFACTS_FIGURES_DIR": str(figures),
         "NEWSFACTS_SHARED": str(SHARED_DIR),
         "MPLBACKEND": "Agg",
     }
-    # "python3" is ipykernel's own kernel: jupyter_client starts it with this interpreter
-    # (sys.executable), so it works in a fresh venv without installing a kernelspec.
     client = NotebookClient(
         notebook,
-        kernel_name="python3",
+        kernel_name=KERNEL_NAME,
         timeout=120,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
