@@ -42,6 +42,9 @@ def split_header(text: str) -> tuple[str | None, dict[str, str | None], str]:
         value = lines[index + 1].strip() if index + 1 < len(lines) else ""
         labels[label] = value or None
         index += 2
+    if not labels:
+        # Without the labelled header the first line may be a lead paragraph: keep every line in the body.
+        return title, labels, text
     return title, labels, "".join(lines[index:]).lstrip("\r\n")
 
 

@@ -42,7 +42,7 @@ def test_byte_order_marks(write, db, query, encoding):
     data = ("Headline\n\n" + GOOD).encode(encoding)
     summary = load_paths([write(f"bom-{encoding}.txt", data)], db=db, progress=False)
     assert summary.new == 1
-    assert query("select body from raw.articles") == [(GOOD,)]
+    assert query("select body from raw.articles") == [("Headline\n\n" + GOOD,)]
 
 
 def test_utf8_bad_line_in_jsonl_only_affects_that_line(write, db, query):

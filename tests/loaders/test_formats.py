@@ -143,3 +143,9 @@ def test_gz_and_directories_recursive(tmp_path, write, db, query):
     assert sorted(r[0] for r in query("select external_id from raw.articles")) == ["one", "z"]
     reasons = query("select reason from raw.rejected_records")
     assert reasons == [("skipped: not a known article format",)]
+
+
+def test_text_without_labels_keeps_every_line_in_the_body(write, db, query):
+    text = "Spain sends tents to Kharkiv\n\nThe Spanish government sent 300 winter tents on Friday.\n"
+    load_paths([write("plain.txt", text)], db=db, progress=False)
+    assert query("select title, body from raw.articles") == [("Spain sends tents to Kharkiv", text)]
