@@ -68,6 +68,14 @@ def load_patterns(seeds_dir: Path | None = None) -> tuple[ChromePattern, ...]:
 
 
 @lru_cache(maxsize=4)
+def cleaner_version(seeds_dir: str | None = None) -> str:
+    """Return a fingerprint of this module's code and the patterns seed (staging re-cleans on change)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(((Path(seeds_dir) if seeds_dir else SEEDS_DIR) / PATTERNS_SEED).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=4)
 def default_patterns(seeds_dir: str | None = None) -> tuple[ChromePattern, ...]:
     """Return the patterns of the project's seeds (cached: the UDF calls this once per row)."""
     return load_patterns(Path(seeds_dir) if seeds_dir else None)

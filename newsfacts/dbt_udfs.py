@@ -38,7 +38,13 @@ def _udfs(seeds_dir: str | None) -> list[tuple[str, Callable[..., Any], list[Any
     def parse_date(raw: str | None) -> date | None:
         return clean.parse_date(raw)
 
+    version = clean.cleaner_version(seeds_dir)
+
+    def cleaner_version() -> str:
+        return version
+
     return [
+        ("nf_cleaner_version", cleaner_version, [], VARCHAR),
         ("nf_clean_body", clean_body, [VARCHAR, VARCHAR], VARCHAR),
         ("nf_clean_title", clean.clean_title, [VARCHAR], VARCHAR),
         ("nf_parse_date", parse_date, [VARCHAR], DATE),

@@ -9,6 +9,7 @@ file's lock with newsfacts.db's helpers and fail with an error naming the holder
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -17,9 +18,39 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsfacts import db as nfdb
-from newsfacts.paths import DEFAULT_DB, PROJECT_ROOT, database_path
+from newsfacts.paths import DEFAULT_DB, PROJECT_ROOT, SEEDS_DIR, database_path
 
 EXTRACTED_MODEL = "intermediate.int_article_facts_extracted"
+EXTRACT_DIR = PROJECT_ROOT / "newsfacts" / "extract"
+# Seeds the extraction library does not read: changing them must not trigger re-extraction.
+PIN_EXTRACTOR_VERSION_ENV = "NEWSFACTS_EXTRACTOR_VERSION"
+NOT_EXTRACTION_SEEDS = frozenset({"fx_rates.csv", "boilerplate_patterns.csv"})
+
+
+def files_fingerprint(paths: Sequence[Path]) -> str:
+    """Return a short sha256 over the names and bytes of the given files (order-independent)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name + str(p)):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def extractor_version(extract_dir: Path = EXTRACT_DIR, seeds_dir: Path = SEEDS_DIR) -> str:
+    """Return EXTRACTOR_VERSION plus a fingerprint of the extraction code and its seeds, e.g. '0.1.0+3f2a…'.
+
+    The incremental extraction model re-extracts every article whose stored version differs, so
+    editing an extractor or a lexicon seed refreshes the facts without a --full-refresh, and a
+    build with no such change extracts nothing. $NEWSFACTS_EXTRACTOR_VERSION, when set, pins the
+    version instead (tests pin it so edits made elsewhere during a run cannot trigger re-extraction).
+    """
+    from newsfacts.extract.pipeline import EXTRACTOR_VERSION
+
+    pinned = os.environ.get(PIN_EXTRACTOR_VERSION_ENV)
+    if pinned:
+        return pinned
+    code = sorted(extract_dir.rglob("*.py"))
+    seeds = [p for p in sorted(seeds_dir.glob("*.csv")) if p.name not in NOT_EXTRACTION_SEEDS]
+    return f"{EXTRACTOR_VERSION}+{files_fingerprint([*code, *seeds])}"
 
 
 class BuildError(RuntimeError):

@@ -16,6 +16,7 @@ SCHEMA = pa.schema(
     [
         ("article_id", pa.string()),
         ("extractor_version", pa.string()),
+        ("body_clean_md5", pa.string()),
         ("extracted_at", pa.timestamp("us")),
         ("n_mentions", pa.int32()),
         ("n_quotes", pa.int32()),
@@ -44,17 +45,26 @@ def model(dbt, session):
         incremental_strategy="delete+insert",
         on_schema_change="append_new_columns",
     )  # the post_hook (facts of superseded articles leave with them) is in the YAML: no Jinja here
-    from newsfacts.extract.pipeline import EXTRACTOR_VERSION, extract_articles
+    from newsfacts.extract.pipeline import extract_articles
     from newsfacts.extract.records import Article
+    from newsfacts.warehouse import extractor_version
 
+    version = extractor_version()
     articles = dbt.ref("stg_raw__articles")
-    columns = "article_id, body_clean, title, strftime(published_on, '%Y-%m-%d') as published_on"
-    if dbt.is_incremental:
-        done = f"select article_id from {dbt.this} where extractor_version = '{EXTRACTOR_VERSION}'"
-        todo = articles.filter(f"article_id not in ({done})").project(columns)
-    else:
-        todo = articles.project(columns)
-    rows = todo.order("article_id").fetchall()
+    columns = (
+        "article_id, body_clean, title, strftime(published_on, '%Y-%m-%d') as published_on, body_clean_md5"
+    )
+    todo = articles
+    if dbt.is_incremental and "body_clean_md5" in session.sql(f"select * from {dbt.this} limit 0").columns:
+        # Done = same extractor (code + lexicon seeds) on the same cleaned body: spans point into
+        # body_clean, so a re-cleaned body must be re-extracted too.
+        done = (
+            f"select article_id || ':' || coalesce(body_clean_md5, '') from {dbt.this} "
+            f"where extractor_version = '{version}'"
+        )
+        todo = articles.filter(f"article_id || ':' || coalesce(body_clean_md5, '') not in ({done})")
+    rows = todo.project(columns).order("article_id").fetchall()
+    md5_by_id = {r[0]: r[4] for r in rows}
 
     inputs = [Article(article_id=r[0], body=r[1] or "", title=r[2], published_on=r[3]) for r in rows]
     processes = 1 if len(inputs) < POOL_MIN_ARTICLES else min(4, os.cpu_count() or 1)
@@ -64,7 +74,8 @@ def model(dbt, session):
         return pa.table(out, schema=SCHEMA)
     for facts in extract_articles(inputs, processes=processes):
         out["article_id"].append(facts.article_id)
-        out["extractor_version"].append(EXTRACTOR_VERSION)
+        out["extractor_version"].append(version)
+        out["body_clean_md5"].append(md5_by_id[facts.article_id])
         out["extracted_at"].append(extracted_at)
         out["n_mentions"].append(len(facts.mentions))
         out["n_quotes"].append(len(facts.quotes))

@@ -44,6 +44,9 @@ def copy_warehouse(src: Path, dst_dir: Path, name: str) -> Path:
 def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
     """Return a warehouse loaded with the fixture articles and built once with `dbt build`."""
     os.environ.setdefault("NEWSFACTS_DBT_QUIET", "1")
+    # Pin the extractor version for the session: colleagues editing newsfacts/extract/ or the
+    # seeds while the tests run must not make every later build re-extract everything.
+    os.environ[warehouse.PIN_EXTRACTOR_VERSION_ENV] = warehouse.extractor_version()
     db = tmp_path_factory.mktemp("warehouse") / "built.duckdb"
     paths: list[Path] = [FIXTURES / "articles"]
     if SEED_ARTICLE.exists():

@@ -145,3 +145,15 @@ def test_seed_article_loses_its_chrome_and_keeps_its_story() -> None:
         for key in ("evidence", "text_start", "text_end"):
             if fact.get(key):
                 assert fact[key] in cleaned, (fact["fid"], key)
+
+
+def test_cleaner_version_follows_the_patterns_seed(tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    original = (clean.SEEDS_DIR / clean.PATTERNS_SEED).read_text(encoding="utf-8")
+    (seeds / clean.PATTERNS_SEED).write_text(original, encoding="utf-8")
+    same = clean.cleaner_version(str(seeds))
+    assert same == clean.cleaner_version()
+    (seeds / clean.PATTERNS_SEED).write_text(original + "extra,page_chrome,^x$,drop_line,5,test\n", "utf-8")
+    clean.cleaner_version.cache_clear()
+    assert clean.cleaner_version(str(seeds)) != same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -9,13 +10,15 @@ import time
 import pytest
 
 from newsfacts import warehouse
-from newsfacts.cli import build_parser
+from newsfacts.cli import build as build_command
 from newsfacts.db import WarehouseLockedError
 
 
 def test_build_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser(prog="newsfacts")
+    build_command.register(parser.add_subparsers())
     with pytest.raises(SystemExit):
-        build_parser().parse_args(["build", "--help"])
+        parser.parse_args(["build", "--help"])
     out = capsys.readouterr().out
     assert "newsfacts build --select marts" in out and "--full-refresh" in out
 

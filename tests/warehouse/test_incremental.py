@@ -52,8 +52,21 @@ def test_second_build_extracts_nothing_and_a_new_article_alone_is_extracted(
 
 
 @pytest.mark.slow
-def test_a_new_version_of_an_article_replaces_the_old_one(built_warehouse: BuiltWarehouse, tmp_path) -> None:
+def test_a_new_version_replaces_the_old_one_and_an_outdated_extraction_is_redone(
+    built_warehouse: BuiltWarehouse, tmp_path
+) -> None:
     db = copy_warehouse(built_warehouse.db, tmp_path, "versions")
+    con = duckdb.connect(str(db))
+    outdated = con.execute(
+        "select article_id from marts.articles where external_id = 'wh_001_tallinn_talks'"
+    ).fetchone()[0]
+    # As if an older extractor had read this article.
+    con.execute(
+        "update intermediate.int_article_facts_extracted set extractor_version = '0.0.1+old' "
+        "where article_id = ?",
+        [outdated],
+    )
+    con.close()
     before = _extracted(db)
     original = FIXTURES / "articles" / "wh_003_canada_aid.txt"
     edited_dir = tmp_path / "articles"
@@ -66,10 +79,12 @@ def test_a_new_version_of_an_article_replaces_the_old_one(built_warehouse: Built
 
     result = warehouse.build(db, exclude=NO_TESTS)
     assert result.success, result.summary()
-    assert result.n_extracted == 1
+    assert result.n_extracted == 2  # the new version, and the article an older extractor read
     after = _extracted(db)
     assert len(after) == len(before)  # one article replaced, none added
     [new_id] = set(after) - set(before)
+    redone = {k for k in before if k in after and after[k] != before[k]}
+    assert redone == {outdated}
     con = duckdb.connect(str(db), read_only=True)
     try:
         body, version_of = con.execute(

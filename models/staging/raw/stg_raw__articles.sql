@@ -3,8 +3,8 @@
 -- is superseded. External ids alone are not unique across sources, so they are not a key here.
 -- An incremental table, not a view: the cleaning runs in Python UDFs that exist only on
 -- connections opened through the dbt-duckdb plugin newsfacts.dbt_udfs, and cleaning an article
--- once is enough (a scheduled build cleans only what is new). After changing the cleaning code
--- or seeds/boilerplate_patterns.csv, rebuild with `newsfacts build --full-refresh`.
+-- once is enough (a scheduled build cleans only what is new, or what an older cleaner cleaned:
+-- cleaner_version fingerprints newsfacts/clean.py and seeds/boilerplate_patterns.csv).
 -- depends_on: {{ ref('boilerplate_patterns') }}
 {{
     config(
@@ -40,7 +40,11 @@ latest_versions as (
 to_clean as (
     select * from latest_versions
     {% if is_incremental() %}
-        where article_id not in (select article_id from {{ this }})
+        {%- set existing = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
+        where article_id not in (
+            select article_id from {{ this }}
+            {% if 'cleaner_version' in existing %} where cleaner_version = nf_cleaner_version() {% endif %}
+        )
     {% endif %}
 ),
 
@@ -58,6 +62,7 @@ cleaned as materialized (
         published_at,
         nf_header_date(body) as header_date_raw,
         nf_clean_body(body, title) as body_clean,
+        nf_cleaner_version() as cleaner_version,
         length(body) as body_raw_chars,
         source_kind,
         source_path,
@@ -85,6 +90,7 @@ final as (
             nf_parse_date(header_date_raw)
         ) as published_on,
         body_clean,
+        md5(body_clean) as body_clean_md5,
         length(body_clean) as body_chars,
         body_raw_chars,
         nf_language(body_clean) as language,
@@ -94,7 +100,8 @@ final as (
         record_locator,
         version_of,
         batch_id,
-        loaded_at
+        loaded_at,
+        cleaner_version
     from cleaned
 )
 
