@@ -119,3 +119,22 @@ def write_run(db_path: Path, record: RunRecord) -> None:
         )
     finally:
         conn.close()
+
+
+def close_interrupted_runs(db_path: Path) -> int:
+    """Mark runs left 'running' by a process that died as failed; return how many there were.
+
+    Only call this while holding the run lock: then no other run can be going, so a 'running' row
+    can only belong to a run that was killed (SIGKILL, power loss) before it could record its end.
+    """
+    conn = nfdb.connect(db_path)
+    try:
+        conn.execute(OPS_DDL)
+        rows = conn.execute(
+            "update ops.runs set status = 'failed', exit_status = coalesce(exit_status, 1), "
+            "message = coalesce(message, 'interrupted: the process ended before recording its outcome') "
+            "where status = 'running' returning run_id"
+        ).fetchall()
+        return len(rows)
+    finally:
+        conn.close()

@@ -60,6 +60,8 @@ def _run_locked(db_path: Path, args: argparse.Namespace) -> int:
     from newsfacts import warehouse
 
     record = ops.RunRecord(inbox=[str(Path(p).resolve()) for p in args.inbox])
+    if ops.close_interrupted_runs(db_path):
+        print("newsfacts run: an earlier run died mid-way; marked failed in ops.runs", file=sys.stderr)
     ops.write_run(db_path, record)
     exit_status = 0
     try:

@@ -108,6 +108,23 @@ def test_the_run_lock_names_its_holder_and_is_released(tmp_path: Path) -> None:
         pass
 
 
+def test_a_run_that_died_is_marked_failed_by_the_next(tmp_path: Path) -> None:
+    db = tmp_path / "wh.duckdb"
+    dead = ops.RunRecord(inbox=["/nowhere"])
+    ops.write_run(db, dead)  # a run that never got to write its end
+    finished = ops.RunRecord(inbox=[], status="succeeded", exit_status=0)
+    ops.write_run(db, finished)
+    assert ops.close_interrupted_runs(db) == 1
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = dict(conn.execute("select run_id, status from ops.runs").fetchall())
+        message = conn.execute("select message from ops.runs where run_id = ?", [dead.run_id]).fetchone()[0]
+    finally:
+        conn.close()
+    assert rows == {dead.run_id: "failed", finished.run_id: "succeeded"}
+    assert message.startswith("interrupted")
+
+
 def test_demo_run_is_journaled(demo_warehouse) -> None:
     conn = duckdb.connect(str(demo_warehouse.db), read_only=True)
     try:
@@ -133,6 +150,7 @@ def test_status_summarises_the_demo_warehouse(demo_warehouse) -> None:
     assert set(status.mart_counts) >= {"articles", "bilateral_meetings", "pledges", "quotes"}
     assert all(n > 0 for n in status.mart_counts.values())
     assert f"quotes {status.mart_counts['quotes']}" in text
+    assert "last build:" in text and "dbt build" in text
     assert "last run:" in text and "succeeded" in text
     assert "last check:" in text and "0 failed" in text
     assert "stale sources: none" in text
