@@ -811,8 +811,20 @@ class _Finder:
         if tok.case == 0:
             return False
         prev = self.toks[i - 1] if i > 0 and self.toks.sent[i - 1] == tok.sent else None
+        if prev is None:
+            return True
+        if prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}:
+            return False
+        # "Kevin Haley" is not Nikki Haley: a capitalised word before the surname that is neither a
+        # title nor a sentence opener makes it someone else's full name.
+        covering = self.covered[i - 1]
         return not (
-            prev is not None and prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}
+            prev.case >= 1
+            and covering is None
+            and prev.fold not in _NOT_NAME_WORDS
+            and prev.fold not in _HONORIFICS
+            and prev.fold not in self.lex.role_first
+            and "," not in self.gap(i - 1, i)
         )
 
     def pass_roles(self) -> list[_RoleHit]:

@@ -340,3 +340,9 @@ def test_title_before_a_comma_after_a_preposition_does_not_name_the_next_subject
     ms = mentions(lexicon, body, "2022-03-01")
     assert at(ms, "Mark Rutte").entity_key == "mark_rutte"
     assert at(ms, "the President of Estonia").entity_key == "alar_karis"
+
+
+def test_seeded_surname_inside_another_full_name_is_someone_else(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Analyst Piotr Stoltenberg said the figures were wrong.")
+    persons = {m.entity_key for m in ms if m.entity_type == "person"}
+    assert persons == {"person:piotr stoltenberg"}
