@@ -485,7 +485,7 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
         return None, None, None
     mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
     hits = [(m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.finditer(title)]
-    vetoed = any(
+    vetoed = bool(_CONTINUED_TALKS.search(title)) or any(
         t.kind in ("multilateral", "not_meeting") and t.search(title) for t in ctx.lexicon.meeting_triggers
     )
     city = None
@@ -568,6 +568,21 @@ def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDa
     return dates.UNKNOWN
 
 
+def _orphan_location(ctx: ArticleContext, drafts: list[_Draft]) -> str | None:
+    """Return the city of a meeting or visit sentence that names no pair ("to meet with you in
+    Sochi", "the visit of American officials to Kyiv")."""
+    used = {d.sentence.index for d in drafts}
+    for s in ctx.sentences:
+        if s.index in used:
+            continue
+        hits = _matches(s, ctx.lexicon, "meeting")
+        if hits and not _is_vetoed(s, ctx, hits):
+            city = _location(s, ctx)
+            if city:
+                return city
+    return None
+
+
 def _anchor_sentence(ctx: ArticleContext, pair: tuple[str, str]) -> Sentence | None:
     """Return the body sentence to cite for a headline-only pair: the first that speaks of a
     meeting, else the first that names one of the two parties."""
@@ -591,8 +606,15 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
         anchor = _anchor_sentence(ctx, title_pair)
         if anchor is not None:
             merged.append(_Draft(title_pair, anchor, anchor.start, anchor.end, 0.6))
-    if len(merged) == 1 and merged[0].date.date is None:
-        merged[0].date = _orphan_dates(ctx, drafts)
+    # The article's main meeting (the headline's pair, else its only one) takes the date and
+    # place said of "the talks" in sentences that name no pair.
+    main = next((d for d in merged if title_pair and frozenset(d.pair) == frozenset(title_pair)), None)
+    if main is None and len(merged) == 1:
+        main = merged[0]
+    if main is not None and main.date.date is None:
+        main.date = _orphan_dates(ctx, drafts)
+    if main is not None and main.location is None:
+        main.location = _orphan_location(ctx, drafts)
     out: list[MeetingMention] = []
     for d in merged:
         d.topics += [t for t in _follow_up_topics(d, ctx, len(merged) == 1) if t not in d.topics]
