@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
+import fuzz_strategies as S
 import pytest
-import strategies as S
 from hypothesis import given
 from hypothesis import strategies as st
 
