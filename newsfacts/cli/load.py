@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import duckdb
+
 from loaders import load_paths
 from loaders.fields import parse_mapping
 from newsfacts.db import DEFAULT_LOCK_TIMEOUT_S, WarehouseLockedError
@@ -78,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
         )
     except WarehouseLockedError as exc:
         print(f"newsfacts load: {exc}", file=sys.stderr)
+        return 3
+    except (duckdb.Error, OSError) as exc:
+        # e.g. --db points at a file that is not a DuckDB database, or a folder that cannot be created.
+        print(f"newsfacts load: cannot write the warehouse: {exc}", file=sys.stderr)
         return 3
     print(summary.line())
     if summary.rejected:

@@ -30,3 +30,10 @@ def test_exit_non_zero_only_when_nothing_could_be_read(write, db, capsys):
     assert main(["load", "--db", str(db)]) == 2
     assert main(["load", str(write("a.txt", "T\n\nBody.")), "--map", "nonsense", "--db", str(db)]) == 2
     assert "is not FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_a_db_that_is_not_duckdb_is_a_clear_error(write, tmp_path, capsys):
+    not_db = tmp_path / "notes.duckdb"
+    not_db.write_text("just some text, not a database\n" * 100, encoding="utf-8")
+    assert main(["load", str(write("a.txt", "T\n\nBody.")), "--db", str(not_db), "--no-progress"]) == 3
+    assert "cannot write the warehouse" in capsys.readouterr().err
