@@ -285,6 +285,12 @@ class ArticleContext:
     person_ranking: list[str] = field(default_factory=list)  # parties by how often their people are named
     _party_cache: dict[str, str | None] = field(default_factory=dict)
     mentions_in: list[EntityMention] | None = None  # the list the context was built from (cache key)
+    people_by_party: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+
+    def main_person(self, party: str) -> tuple[str, str] | None:
+        """Return (person_key, name) of the person of `party` the article names most, or None."""
+        counts = self.people_by_party.get(party)
+        return counts.most_common(1)[0][0] if counts else None
 
     def implicit_other(self, party: str | None, countries_first: bool = True) -> str | None:
         """Return the party the article is most about other than `party` (the implicit other side);
@@ -376,7 +382,7 @@ def _home(mentions: list[EntityMention], ctx: ArticleContext) -> tuple[list[str]
     # is the home side's release): its parties weigh as much as a paragraph.
     if ctx.article.title and ctx.lexicon.gazetteer is not None:
         for m in ctx.lexicon.gazetteer.finditer(ctx.article.title):
-            if re.search(r"\b(?:with|to)\b", ctx.article.title[: m.start()], re.IGNORECASE):
+            if re.search(r"\bwith\b", ctx.article.title[: m.start()], re.IGNORECASE):
                 continue  # "Telephone conversation with X": X is the counterpart, not the home side
             key, etype, canonical, _ = ctx.lexicon.gazetteer_entries[m.group()]
             party = ctx.person_party(key) if etype == "person" else ctx.normalise_party(key)
@@ -384,6 +390,15 @@ def _home(mentions: list[EntityMention], ctx: ArticleContext) -> tuple[list[str]
                 votes[party] += 8
                 if etype == "person":
                     people[(party, key, canonical)] += 8
+    # Every person named in the headline, counterparts included, is someone the story is about.
+    if ctx.article.title and ctx.lexicon.gazetteer is not None:
+        for m in ctx.lexicon.gazetteer.finditer(ctx.article.title):
+            key, etype, canonical, _ = ctx.lexicon.gazetteer_entries[m.group()]
+            party = ctx.person_party(key) if etype == "person" else None
+            if party:
+                ctx.people_by_party.setdefault(party, Counter())[(key, canonical)] += 4
+    for (party, key, name), n in people.items():
+        ctx.people_by_party.setdefault(party, Counter())[(key, name)] += n
     if not votes:
         return [], None
     ranking = [k for k, _ in votes.most_common()]

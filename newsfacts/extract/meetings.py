@@ -617,6 +617,13 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
         main.location = _orphan_location(ctx, drafts)
     out: list[MeetingMention] = []
     for d in merged:
+        # A side named only as a country ("the leaders of the two countries", a headline's
+        # counterpart) is represented by its person the article names most.
+        for side in d.pair:
+            if not any(ctx.person_party(k) == side for k in d.participants):
+                person = ctx.main_person(side)
+                if person:
+                    d.participants.setdefault(*person)
         d.topics += [t for t in _follow_up_topics(d, ctx, len(merged) == 1) if t not in d.topics]
         is_title_pair = title_pair is not None and frozenset(d.pair) == frozenset(title_pair)
         if d.mode == "unknown" and title_mode and (is_title_pair or len(merged) == 1):
