@@ -602,11 +602,15 @@ def _pronoun_speaker(
 ) -> _Speaker | None:
     """Return the person a 'he'/'she' attribution refers to.
 
-    In news copy the pronoun of an attribution almost always continues the current speaker or the
-    person just introduced as a sentence subject outside quotation marks, so the later of those two
-    wins; people merely named inside quotations or mid-sentence are not candidates. The entity
-    step's own pronoun resolution is the fallback.
+    The entity step's resolution of the pronoun wins when it has one. Otherwise (and for definite
+    descriptions such as "the rookie defenceman", which it does not resolve): in news copy the
+    pronoun of an attribution almost always continues the current speaker or the person just
+    introduced as a sentence subject outside quotation marks, so the later of those two wins;
+    people merely named inside quotations or mid-sentence are not candidates.
     """
+    if mention is not None and mention.entity_type == "person":
+        # The entity step resolved this pronoun already (salience, gender from the seeds): trust it.
+        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
     candidates: list[tuple[int, _Speaker]] = []
     for at, spk in reversed(ctx.history):
         if at <= start and spk.person:
@@ -620,8 +624,6 @@ def _pronoun_speaker(
     if candidates:
         best = max(candidates, key=lambda c: c[0])[1]
         return _Speaker(best.key, best.name, surface, start, end, penalty=0.1)
-    if mention is not None and mention.entity_type == "person":
-        return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
     prev = _previous_person(ctx, start)
     if prev is None:
         return None
