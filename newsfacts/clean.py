@@ -114,7 +114,7 @@ def strip_header_block(lines: list[str], title: str | None) -> list[str]:
     """Return lines without the seed-shape header (title / Category / x / Publication date / d).
 
     Also drops title lines repeated at the top of the body, where the page printed the headline
-    again above the story.
+    again above the story (a headline, not a sentence: a lead paragraph equal to the title stays).
     """
     lines = list(lines)
     first = [i for i, line in enumerate(lines[:8]) if line]
@@ -133,6 +133,10 @@ def strip_header_block(lines: list[str], title: str | None) -> list[str]:
     while True:
         non_blank = next((i for i, line in enumerate(lines) if line), None)
         if non_blank is None or head_title is None or _fold(lines[non_blank]) != head_title:
+            return lines
+        # A loader may take a lead paragraph for the title and keep it in the body: a line that
+        # ends like a sentence is story, even when it equals the title.
+        if _SENTENCE_END.search(lines[non_blank]):
             return lines
         lines = lines[non_blank + 1 :]
 

@@ -64,6 +64,12 @@ def test_seed_shape_header_and_repeated_title_are_dropped() -> None:
     assert clean.header_date(body) == "2024-05-07"
 
 
+def test_a_lead_sentence_taken_for_the_title_stays_in_the_body() -> None:
+    body = _page(*STORY)
+    assert clean.clean_body(body, title=STORY[0]) == body
+    assert clean.clean_body(_page("Ferry line opens", *STORY), title="Ferry line opens") == body
+
+
 def test_mojibake_nfc_and_whitespace_are_normalised() -> None:
     broken = "The cafÃ© reopened.\u00a0\u00a0It   serves e\u0301clairs.\n\n\n\nSecond  paragraph.  "
     cleaned = clean.clean_body(broken)
