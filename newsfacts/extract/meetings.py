@@ -626,7 +626,9 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
                     d.participants.setdefault(*person)
         d.topics += [t for t in _follow_up_topics(d, ctx, len(merged) == 1) if t not in d.topics]
         is_title_pair = title_pair is not None and frozenset(d.pair) == frozenset(title_pair)
-        if d.mode == "unknown" and title_mode and (is_title_pair or len(merged) == 1):
+        # "Telephone conversation with X" heads a release about that call: its mode outranks what
+        # weaker body phrases ("the talks", "met") suggest.
+        if title_mode and (is_title_pair or len(merged) == 1) and d.mode in ("unknown", "in_person"):
             d.mode = title_mode
         # A city in the headline ("…met in Kyiv") places the meeting better than one in the body,
         # which may be a stop on the same visit ("visited Bucha").
