@@ -134,7 +134,10 @@ def _donor(
     if _THANKS.match(trigger.group()) or " of " in trigger.group():
         # "thanked Austria for…", "the readiness of Slovakia to…": the party inside the phrase.
         inside = [p for p in parties if at <= p.start < sentence.start + trigger.end()]
-        return inside[0].key if inside else None
+        if inside:
+            return inside[0].key
+        # "the readiness of our state to…": the release's own side.
+        return ctx.home if re.search(r"\bof our (?:state|country)\b", trigger.group()) else None
     before = [p for p in parties if base + begin <= p.start < at and (p.via != "demonym" or p.person_key)]
     if before:
         pick = before[-1]
@@ -207,7 +210,9 @@ def _status(
 ) -> str:
     """Return the pledge status: the trigger's, made conditional by a modal plus a condition."""
     text = sentence.text
-    if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(text, trigger_match.end(), clause_end):
+    # Only the object of the thanks counts, not a relative clause after it ("…, which will help").
+    thanked_for = text[trigger_match.end() : clause_end].split(",")[0][:60]
+    if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(thanked_for):
         return "firm"  # "thanked X for the decision to allocate…": thanks for a commitment, not a delivery
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
