@@ -101,8 +101,10 @@ def build_clean(path: Path) -> Path:
             " ('person:jane doe', 'person', 'Jane Doe', null, null, [])"
         )
         con.execute(
-            "create table marts.person_roles as select 'person:jane doe' as person_id,"
-            " 'foreign minister' as role, date '2024-01-01' as valid_from, cast(null as date) as valid_to"
+            "create table marts.person_roles as select 'r1' as person_role_id,"
+            " 'person:jane doe' as person_id,"
+            " 'Jane Doe' as person_name, 'foreign minister' as role, 'LVA' as office_of_id,"
+            " date '2024-01-01' as valid_from, cast(null as date) as valid_to"
         )
         con.execute(
             "create table marts.entity_mentions (mention_id varchar, article_id varchar, entity_id varchar,"
