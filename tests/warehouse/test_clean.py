@@ -34,6 +34,7 @@ def test_chrome_lines_go_and_every_story_sentence_stays() -> None:
         STORY[1],
         "Advertisement",
         "Share this article",
+        "Facebook | X | Telegram | Copy link",
         "Subscribe to our newsletter for daily updates",
         STORY[2],
         "By continuing to use this site you consent to the use of cookies.",
