@@ -206,14 +206,15 @@ def run_check(
     write: bool = True,
 ) -> CheckRun:
     """Return the result of validating `layers` of the warehouse, stored in `quality.*` when `write`."""
-    from newsfacts.quality.validate import validate  # GX is slow to import: only when a run happens
-
     started = datetime.now(UTC)
     con = connect(db, read_only=True)
     try:
         work, problems = read_work(con, layers, seeds_dir)
     finally:
         con.close()
+    # GX's validator stack is slow to import: only once there is something to validate.
+    from newsfacts.quality.validate import validate
+
     validated = validate(work, docs_dir)
     run = CheckRun(
         run_id=uuid.uuid4().hex,

@@ -142,3 +142,13 @@ def test_an_unreadable_view_is_an_error_outcome_not_a_crash(tmp_path: Path) -> N
     assert by_suite["staging.stg_raw__load_batches"].failed_error
     assert by_suite["staging.stg_raw__articles"].expectation_type == "expect_table_to_exist"
     assert work == []
+
+
+def test_check_without_a_warehouse_says_how_to_build_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from newsfacts.cli import main
+
+    code = main(["check", "--db", str(tmp_path / "none.duckdb"), "--no-docs"])
+    assert code == 2
+    assert "newsfacts build" in capsys.readouterr().err
