@@ -211,8 +211,10 @@ def _status(
     """Return the pledge status: the trigger's, made conditional by a modal plus a condition."""
     text = sentence.text
     # Only the object of the thanks counts, not a relative clause after it ("…, which will help").
-    thanked_for = text[trigger_match.end() : clause_end].split(",")[0][:60]
-    if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(thanked_for):
+    thanked_for = re.split(r",\s*(?:which|who|that)\b", text[trigger_match.end() : clause_end])[0]
+    if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(
+        trigger_match.group() + " " + thanked_for
+    ):
         return "firm"  # "thanked X for the decision to allocate…": thanks for a commitment, not a delivery
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
