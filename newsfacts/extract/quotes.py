@@ -1183,7 +1183,7 @@ def _unmarked_quotes(
                     and j - k <= 2
                     and not _has_cue(lex, body, *sents[j])
                     and not _overlaps(taken, *sents[j])
-                    and not _starts_new_topic(body, sents[j][0])
+                    and _continues_speech(body, sents[j][0])
                 ):
                     quote.end = _trim_end(body, *sents[j])
                     claimed[j] = True
@@ -1204,10 +1204,17 @@ def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _
     return not (surname[0] and surname[0] in body[sent[0] : sent[1]])
 
 
-def _starts_new_topic(body: str, start: int) -> bool:
-    """Return True when a sentence opens with a new attribution frame rather than continuing speech."""
-    head = body[start : start + 40].casefold()
-    return head.startswith(("according", "in addition", "meanwhile", "also,", "earlier", "on ", "(", "http"))
+# Discourse connectives that carry reported speech on into the next sentence ("Still, …").
+_CONTINUATION_RE = re.compile(
+    r"(?:still|however|but|and|yet|at the same time|moreover|furthermore|therefore|so|thus|instead|"
+    r"otherwise|in particular|in this regard|this|that|these|such|it|there)\b",
+    re.IGNORECASE,
+)
+
+
+def _continues_speech(body: str, start: int) -> bool:
+    """Return True when a sentence without a cue opens like a continuation of reported speech."""
+    return _CONTINUATION_RE.match(body, start) is not None
 
 
 def _paragraph_sentences(body: str, lo: int, hi: int) -> list[tuple[int, int]]:

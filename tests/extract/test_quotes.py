@@ -377,3 +377,9 @@ def test_any_text_gives_consistent_spans(lexicon, entity_lexicon, pieces: list[s
     for q in run(body, lexicon, entity_lexicon):
         assert body[q.char_start : q.char_end] == q.quote_text and q.quote_text.strip()
         assert q.evidence in body and q.kind in ("direct", "indirect")
+
+
+def test_narration_after_reported_speech_is_not_absorbed(lexicon, entity_lexicon) -> None:
+    body = "Ruth Abebe noted that exports had doubled. The port opened in 1921 and employs 400 people."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text == "exports had doubled"
