@@ -132,10 +132,20 @@ def _env(name: str, value: str) -> Iterator[None]:
             os.environ[name] = old
 
 
-def wait_for_lock(db_path: Path, lock_timeout_s: float = nfdb.DEFAULT_LOCK_TIMEOUT_S) -> None:
-    """Return once no other process holds the warehouse; raise WarehouseLockedError after the timeout."""
+def prepare_warehouse(db_path: Path, lock_timeout_s: float = nfdb.DEFAULT_LOCK_TIMEOUT_S) -> None:
+    """Return once no other process holds the warehouse and its raw tables exist.
+
+    Raises WarehouseLockedError after the timeout. The raw DDL (the loaders' idempotent
+    raw_schema.sql) runs here so that building an empty warehouse gives empty marts, not a
+    missing-source error.
+    """
+    from loaders.writer import ensure_schema
+
     conn = nfdb.connect(db_path, lock_timeout_s=lock_timeout_s)
-    conn.close()
+    try:
+        ensure_schema(conn)
+    finally:
+        conn.close()
 
 
 def _release_duckdb() -> None:
@@ -241,7 +251,7 @@ def run_dbt(
 
     db_path = database_path(db)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    wait_for_lock(db_path, lock_timeout_s)
+    prepare_warehouse(db_path, lock_timeout_s)
     target_path, log_path = dbt_dirs(db_path)
     args = dbt_args(
         command,
