@@ -1577,12 +1577,29 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+def _snap_to_words(body: str, start: int, end: int) -> tuple[int, int]:
+    """Return [start, end) narrowed so it neither starts nor ends inside a word, nor on a space."""
+    if 0 < start < end and body[start - 1].isalnum() and body[start].isalnum():
+        nxt = body.find(" ", start, end)
+        start = nxt + 1 if nxt >= 0 else start
+    if start < end < len(body) and body[end - 1].isalnum() and body[end].isalnum():
+        prev = body.rfind(" ", start, end)
+        end = prev if prev > start else end
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _to_record(body: str, f: _Found, sentence_starts: list[int]) -> Quote:
     """Return the Quote record of a found quote."""
     import bisect
 
     index = max(0, bisect.bisect_right(sentence_starts, f.start) - 1) if sentence_starts else 0
-    ev_start, ev_end = min(f.evidence_start, f.evidence_end), max(f.evidence_start, f.evidence_end)
+    ev_start, ev_end = _snap_to_words(
+        body, min(f.evidence_start, f.evidence_end), max(f.evidence_start, f.evidence_end)
+    )
     return Quote(
         speaker_key=f.speaker.key,
         speaker_name=f.speaker.name,
