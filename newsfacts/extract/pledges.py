@@ -86,7 +86,7 @@ _AGENT_BEFORE = re.compile(
 _NOT_RECIPIENT_BEFORE = re.compile(r"\b(?:against|by|from|of|with|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # Without one of these an "other" pledge is talk ("proposed to launch a dialogue"), not aid.
 _AID_NOUN = re.compile(
-    r"\b(?:assistance|aid|help|helping|assist|equipment|supplies|supply|donations?|gas|electricity|fuel|"
+    r"\b(?:assistance|aid|equipment|supplies|supply|donations?|gas|electricity|fuel|"
     r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage)\b",
     re.IGNORECASE,
 )
@@ -95,6 +95,7 @@ _OUR_SIDE = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+(?:the\s+)?")
 _LIST_GAP_TO_TRIGGER = re.compile(r"\s*(?:(?:have|has|had|also|jointly|together)\s+)*")
+_PACKAGE = re.compile(r"\b(?:package|tranche|programme|program)\b", re.IGNORECASE)
 _NEW_DECISION = re.compile(
     r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
 )
@@ -105,7 +106,7 @@ _FIRST_PERSON_DONOR = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:recruits|citizens|people|refugees|children|army|armed forces|forces|military|"
     r"soldiers|defenders|servicemen|troops|side|government|IDPs|population|families|partners|hospitals|"
-    r"cities|regions)\b",
+    r"cities|regions|navy|air force|army)\b",
     re.IGNORECASE,
 )
 
@@ -264,9 +265,10 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
             donor is None
             and trigger.status in ("firm", "delivered")
             and _category(sentence.text, m.start(), end, triggers, bool(money), trigger) != "other"
+            and (any(m.start() - 80 <= x.start < end for x in money) or _PACKAGE.search(clause))
         ):
-            # "There is also a new package of humanitarian support for Ukraine": the article's
-            # counterpart gives it.
+            # "There is also a new package of humanitarian support for Ukraine": an unattributed
+            # package or sum comes from the article's counterpart.
             named_after = _recipient(parties, "", m, sentence, end, ctx)
             donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
         if donor is None:
