@@ -732,6 +732,7 @@ class _Finder:
         self.pass_gazetteer()
         roles = self.pass_roles()
         self.pass_names(roles)
+        self.reconcile_surnames()
         self.bind_roles(roles)
         self.pass_institutions()
         self.pass_pronouns()
@@ -972,6 +973,27 @@ class _Finder:
                     if not (0 <= beyond < len(toks) and self.same_sentence(beyond, w) and toks.cap[beyond]):
                         out.add(toks.fold[w])
         return out - _NOT_NAME_WORDS
+
+    def reconcile_surnames(self) -> None:
+        """Give a lone seeded surname to the person of this article who carries it: after "Kevin
+        Haley" has been introduced, "Haley said" is Kevin Haley, unless Nikki Haley is named too."""
+        full: dict[str, tuple[int, str, str, str]] = {}  # surname -> (position, key, canonical, gender)
+        named = set()
+        for m in sorted(self.mentions, key=lambda m: m.i):
+            if (
+                m.entity_type != "person"
+                or m.j - m.i < 2
+                or m.method not in {"gazetteer", "alias", "pattern"}
+            ):
+                continue
+            named.add(m.key)
+            full.setdefault(self.toks.fold[m.j - 1], (m.i, m.key, m.canonical, m.gender))
+        for m in self.mentions:
+            if m.method != "surname" or m.key in named:
+                continue
+            owner = full.get(self.toks.fold[m.j - 1])
+            if owner is not None and owner[1] != m.key:
+                _, m.key, m.canonical, m.gender = owner
 
     def name_run_end(self, i: int) -> int:
         """Return the end of the run of capitalised tokens (with name particles and initials) from i."""

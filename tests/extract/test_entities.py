@@ -346,3 +346,9 @@ def test_seeded_surname_inside_another_full_name_is_someone_else(lexicon: Entity
     ms = mentions(lexicon, "Analyst Piotr Stoltenberg said the figures were wrong.")
     persons = {m.entity_key for m in ms if m.entity_type == "person"}
     assert persons == {"person:piotr stoltenberg"}
+
+
+def test_lone_seeded_surname_goes_to_the_person_introduced_here(lexicon: EntityLexicon) -> None:
+    body = "Mr. Piotr Stoltenberg runs a bakery. Stoltenberg said prices rose."
+    ms = mentions(lexicon, body)
+    assert at(ms, "Stoltenberg").entity_key == "person:piotr stoltenberg"
