@@ -1,15 +1,23 @@
 """Quotes with their speakers: direct (marked or not) and reported speech, from one cleaned article.
 
-Three passes over the body, each a small set of patterns compiled once in `QuoteLexicon`:
+Three passes over the body, each a small set of patterns compiled once in `QuoteLexicon`
+(cues from seeds/cue_verbs.csv, speaker head nouns from seeds/quote_speaker_terms.csv):
   1. quotation marks (`quote_spans`): each span is attributed by the cue after it (`“…,” she said`),
-     the cue before it (`X said: “…”`), an introducing line ending with a colon, or, failing those,
-     the speaker of the quotation just before it (a continued quotation);
+     the cue before it (`X said: “…”`), an introducing line ending with a colon (`Quote from X:`),
+     or, failing those, the speaker who spoke just before (a continued quotation); short marked
+     phrases inside a sentence are partial quotes left to pass 3;
   2. transcript labels (`President of Russia Vladimir Putin: …`);
-  3. sentences outside quotation marks: a closing attribution (`…, Spruds said at the briefing.`),
-     `According to X, …`, and `X said/stressed/told reporters (that) …`.
-Speakers are read from the mentions the entity step found (names, roles, pronouns already
-resolved); where no mention covers the speaker phrase a small fallback inside this module reads
-the name itself (marked FALLBACK below).
+  3. sentences outside quotation marks: a closing attribution (`…, Spruds said at the briefing.`,
+     `… - Patel said.`), `According to X, …` / `…, according to X.`, `X said/stressed/told
+     reporters (that) …` and participles (`…, adding that …`); kind is `direct` for closing
+     attributions of first-person words, else `indirect`.
+The passes only record the speaker phrase; speakers are resolved afterwards in document order, so
+a pronoun or a definite description ("the rookie defenceman") can continue the previous speaker
+whichever pass found it. Resolution reads the mentions of the entity step first (names, roles,
+pronouns already resolved); where no mention covers the phrase a small fallback inside this module
+reads the name itself (marked FALLBACK below).
+Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
+evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
 
 from __future__ import annotations
