@@ -201,7 +201,7 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
     # Case-sensitive on purpose: "US" the country is not "us" the pronoun.
     surfaces = sorted(entries, key=len, reverse=True)
     gazetteer = (
-        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w-])")
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
         if surfaces
         else None
     )

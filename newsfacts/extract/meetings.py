@@ -419,7 +419,9 @@ def _mark_parties(parties: list[Party], text: str, base: int, spans: list[tuple[
             )
         ):
             out.append(dataclasses.replace(p, via="direct"))
-        elif p.via == "demonym" and any(end <= a and _SUBJECT_GAP.match(text[end:a]) for a, _ in spans):
+        elif p.via == "demonym" and any(
+            (end <= a and _SUBJECT_GAP.match(text[end:a])) or (a <= start and end <= b) for a, b in spans
+        ):
             out.append(dataclasses.replace(p, via="direct"))  # "Russian-Greek talks"
         else:
             out.append(p)
