@@ -8,6 +8,8 @@ stale rows and never needs a separate step after `newsfacts build`.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +17,9 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import db as nfdb
+
+# How long a search waits for the write lock to refresh a stale index before using the old one.
+REBUILD_LOCK_TIMEOUT_S = 5.0
 
 # One document per article and per quote. A quote is indexed on its own words and speaker only:
 # indexing its article's title too would rank every quote of a matching article as a hit.
@@ -113,20 +118,49 @@ def rebuild_index(conn: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def ensure_index(db: str | Path | None) -> None:
-    """Rebuild the search index when the marts changed since it was built (needs a write connection)."""
+def has_index(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Return True when a search index (possibly stale) exists in the warehouse."""
+    row = conn.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'search' and table_name = 'documents'"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def ensure_index(
+    db: str | Path | None,
+    *,
+    lock_timeout_s: float = REBUILD_LOCK_TIMEOUT_S,
+    warn: Callable[[str], None] | None = None,
+) -> bool:
+    """Rebuild the search index when the marts changed since it was built; return True if it is current.
+
+    Rebuilding needs the write lock. When another process (a notebook, a BI tool) holds the file
+    and an older index exists, search that one with a warning rather than fail.
+    """
     conn = nfdb.connect(db, read_only=True)
     try:
         current = index_is_current(conn)
+        exists = current or has_index(conn)
     finally:
         conn.close()
     if current:
-        return
-    conn = nfdb.connect(db)
+        return True
+    try:
+        conn = nfdb.connect(db, lock_timeout_s=lock_timeout_s if exists else nfdb.DEFAULT_LOCK_TIMEOUT_S)
+    except nfdb.WarehouseLockedError as exc:
+        if not exists:
+            raise
+        (warn or (lambda msg: print(msg, file=sys.stderr)))(
+            f"The marts changed since the search index was built, but it cannot be rebuilt now ({exc}) "
+            "Searching the older index."
+        )
+        return False
     try:
         rebuild_index(conn)
     finally:
         conn.close()
+    return True
 
 
 def _snippet(body: str, query: str, width: int = 160) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -76,6 +78,37 @@ def test_index_is_rebuilt_when_the_marts_change(search_db: Path) -> None:
         conn.close()
     hits = search.search(search_db, "zebra", kind="quote")
     assert len(hits) == 1 and "zebra crossing" in hits[0].snippet
+
+
+def test_a_reader_holding_the_file_gets_the_older_index_not_an_error(search_db: Path) -> None:
+    conn = duckdb.connect(str(search_db))
+    try:
+        conn.execute("update marts.articles set title = title || ' (updated)'")
+    finally:
+        conn.close()
+    # Another process (think: DBeaver) keeps the warehouse open read-only: no rebuild possible.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", READER.format(db=str(search_db))], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        warnings: list[str] = []
+        assert search.ensure_index(search_db, lock_timeout_s=1, warn=warnings.append) is False
+        assert warnings and "older index" in warnings[0]
+        assert search.search(search_db, "drone coalition", limit=1)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    assert search.ensure_index(search_db) is True  # the reader is gone: rebuilt
+
+
+READER = """
+import sys, time, duckdb
+conn = duckdb.connect({db!r}, read_only=True)
+print("open", flush=True)
+time.sleep(60)
+"""
 
 
 def test_cli_prints_ranked_hits(search_db: Path) -> None:
