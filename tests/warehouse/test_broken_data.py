@@ -11,7 +11,8 @@ import duckdb
 import pytest
 
 from newsfacts import warehouse
-from tests.warehouse.conftest import BuiltWarehouse, copy_warehouse
+
+from .conftest import BuiltWarehouse, copy_warehouse
 
 SPAN_PAST_END = """
 insert into marts.quotes (quote_id, article_id, speaker_id, speaker_name, quote_text, kind, cue,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.warehouse.conftest import BuiltWarehouse
+from .conftest import BuiltWarehouse
 
 MART_COLUMNS = {
     "bilateral_meetings": [

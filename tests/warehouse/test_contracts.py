@@ -8,7 +8,8 @@ import pytest
 
 from newsfacts import warehouse
 from newsfacts.paths import PROJECT_ROOT
-from tests.warehouse.conftest import BuiltWarehouse, copy_warehouse
+
+from .conftest import BuiltWarehouse, copy_warehouse
 
 PROJECT_PARTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/data"]
 

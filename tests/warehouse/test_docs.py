@@ -7,7 +7,8 @@ import json
 import pytest
 
 from newsfacts import warehouse
-from tests.warehouse.conftest import BuiltWarehouse
+
+from .conftest import BuiltWarehouse
 
 
 @pytest.mark.slow

@@ -7,7 +7,8 @@ import pytest
 
 from loaders import load_paths
 from newsfacts import warehouse
-from tests.warehouse.conftest import FIXTURES, BuiltWarehouse, copy_warehouse
+
+from .conftest import FIXTURES, BuiltWarehouse, copy_warehouse
 
 # Incremental behaviour does not depend on the dbt tests: these builds skip them (the session
 # build ran them all).
