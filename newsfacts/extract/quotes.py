@@ -1145,6 +1145,7 @@ _LEAD_ADJUNCT = re.compile(
     r"(?:\s+on\s+\w+)?[\s,]+"
     r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
 )
+_PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
 _BAD_CONTENT_START = re.compile(
     r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b"
     r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech
@@ -1507,6 +1508,11 @@ def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int,
         c_start = pos + that.end()
         return c_start, _trim_end(body, c_start, e), "indirect"
     if cue.complement in ("clause", "according"):
+        # A clause without "that" still qualifies when it opens with a subject pronoun
+        # ("UNICEF reported they had delivered …"); a bare noun phrase does not ("announced a plan").
+        c_start = _skip_adjuncts(body, _trim_start(body, pos, e), e)
+        if cue.complement == "clause" and _PRONOUN_CLAUSE_RE.match(body, c_start, e):
+            return c_start, _trim_end(body, c_start, e), "indirect"
         return None
     if cue.complement == "object":
         obj = re.match(r"\s*(?:\S+\s+){0,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)", after)

@@ -383,3 +383,9 @@ def test_narration_after_reported_speech_is_not_absorbed(lexicon, entity_lexicon
     body = "Ruth Abebe noted that exports had doubled. The port opened in 1921 and employs 400 people."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.quote_text == "exports had doubled"
+
+
+def test_clause_cue_takes_a_pronoun_clause_without_that(lexicon, entity_lexicon) -> None:
+    body = "The Red Crescent reported they had reached every village by Sunday."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text == "they had reached every village by Sunday" and q.kind == "indirect"
