@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-
-from tests.quality.conftest import CheckedWarehouse
+from gx_tiny_warehouse import CheckedWarehouse
 
 
 def _rows(db, sql: str, params: list | None = None) -> list[tuple]:
@@ -27,9 +26,11 @@ def test_clean_warehouse_passes(clean_checked: CheckedWarehouse) -> None:
 def test_clean_run_is_stored_with_one_row_per_expectation(clean_checked: CheckedWarehouse) -> None:
     runs = _rows(
         clean_checked.db,
-        "select run_id, success, n_expectations, n_failed_errors, layers, docs_path from quality.check_runs",
+        "select run_id, success, n_expectations, n_failed_errors, layers, docs_path from quality.check_runs"
+        " order by started_at desc",
     )
-    assert len(runs) == 1
+    # `newsfacts run` checked the demo warehouse once already; ours is the latest run.
+    assert len(runs) == 2
     run_id, success, n_expectations, n_failed_errors, layers, docs_path = runs[0]
     assert success is True and n_failed_errors == 0
     assert layers == ["raw", "staging", "intermediate", "marts"]
@@ -124,8 +125,12 @@ def test_broken_run_touches_nothing_else(broken_checked: CheckedWarehouse) -> No
         "marts.quotes",
         "marts.entity_mentions",
     }
-    run = _rows(broken_checked.db, "select success, n_failed_errors, docs_path from quality.check_runs")
-    assert run == [(False, 6, None)]
+    run = _rows(
+        broken_checked.db,
+        "select success, n_failed_errors, docs_path, layers from quality.check_runs order by started_at desc",
+    )
+    assert run[0] == (False, 6, None, ["marts"])
+    assert run[1][0] is True  # the check `newsfacts run` made before the damage
     assert "missing columns: cue" in broken_checked.stdout
 
 
@@ -135,5 +140,7 @@ def test_sample_warehouse_has_every_checked_table(clean_checked: CheckedWarehous
         "select suite from quality.check_results where expectation_type = 'expect_table_to_exist'",
     )
     assert missing == []
-    tables = _rows(clean_checked.db, "select n_tables from quality.check_runs")
+    tables = _rows(
+        clean_checked.db, "select n_tables from quality.check_runs order by started_at desc limit 1"
+    )
     assert tables[0][0] >= 20

@@ -7,11 +7,23 @@ should pass; `break_on_purpose` damages a copy the way real bugs would.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from newsfacts.paths import PROJECT_ROOT
+
+
+@dataclass(frozen=True)
+class CheckedWarehouse:
+    """A warehouse file, the Data Docs directory and what `newsfacts check` said about it."""
+
+    db: Path
+    docs_dir: Path
+    exit_code: int
+    stdout: str
+
 
 BODIES = {
     "a": (
