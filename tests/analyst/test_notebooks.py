@@ -14,6 +14,7 @@ from nbclient import NotebookClient
 from newsfacts.paths import PROJECT_ROOT, SHARED_DIR
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
+KIEL = SHARED_DIR / "corpora" / "kiel_ukraine_support_tracker_aggregates" / "data_explorer.csv"
 OUTPUT = PROJECT_ROOT / "tests" / "output" / "notebooks"
 
 # The PNGs each notebook must write (at least one per notebook, per the issue).
@@ -42,7 +43,7 @@ def kernel_dir(root: Path) -> Path:
     return root
 
 
-def execute(name: str, db: Path, figures: Path) -> nbformat.NotebookNode:
+def execute(name: str, db: Path, figures: Path, shared: Path = SHARED_DIR) -> nbformat.NotebookNode:
     """Return the notebook after running every cell in a fresh kernel (raises on a failing cell)."""
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     jupyter_paths = [str(kernel_dir(figures.parent / "jupyter")), os.environ.get("JUPYTER_PATH", "")]
@@ -50,7 +51,7 @@ def execute(name: str, db: Path, figures: Path) -> nbformat.NotebookNode:
         "JUPYTER_PATH": os.pathsep.join(p for p in jupyter_paths if p),
         "NEWSFACTS_DB": str(db),
         "NEWSFACTS_FIGURES_DIR": str(figures),
-        "NEWSFACTS_SHARED": str(SHARED_DIR),
+        "NEWSFACTS_SHARED": str(shared),
         "MPLBACKEND": "Agg",
     }
     client = NotebookClient(
@@ -78,7 +79,29 @@ def test_notebook_runs_and_saves_its_plots(name: str, demo_warehouse) -> None:
         if out.get("output_type") == "error"
     ]
     assert not errors
-    for figure in EXPECTED_FIGURES[name]:
+    expected = list(EXPECTED_FIGURES[name])
+    if name == "pledges" and KIEL.exists():
+        expected.append("pledges_vs_kiel.png")  # the side-by-side with the Kiel tracker
+    for figure in expected:
         path = figures / figure
         assert path.exists(), f"{name}.ipynb did not save {figure}"
         assert path.stat().st_size > 1000, f"{figure} is (nearly) empty"
+
+
+def stream_text(notebook: nbformat.NotebookNode) -> str:
+    """Return everything the notebook's cells printed."""
+    return "".join(
+        out.get("text", "") for cell in notebook.cells if cell.cell_type == "code"
+        for out in cell.get("outputs", []) if out.get("output_type") == "stream"
+    )
+
+
+@pytest.mark.slow
+def test_pledges_notebook_skips_the_kiel_comparison_without_shared(demo_warehouse, tmp_path: Path) -> None:
+    figures = OUTPUT / "pledges_without_shared"
+    for stale in figures.glob("*.png"):
+        stale.unlink()
+    notebook = execute("pledges", demo_warehouse.db, figures, shared=tmp_path / "no-shared")
+    assert "comparison skipped" in stream_text(notebook)
+    assert not (figures / "pledges_vs_kiel.png").exists()
+    assert (figures / "pledges_by_donor.png").exists()
