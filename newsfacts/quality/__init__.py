@@ -3,6 +3,13 @@
 One module per layer (raw, staging, intermediate, marts) defines that layer's expectations in
 code; `runner.run_check` reads the tables from DuckDB into pandas, validates them with GX Core,
 stores the outcomes in `quality.check_runs` / `quality.check_results` and renders Data Docs.
+
+What failed in the latest run:
+
+    select suite, expectation_type, column_name, severity, unexpected_count, details
+    from quality.check_results
+    where not success
+      and run_id = (select run_id from quality.check_runs order by started_at desc limit 1);
 """
 
 import os
