@@ -272,13 +272,13 @@ def summary(run: CheckRun, max_listed: int = 20) -> str:
 
 
 def _evidence(outcome: Outcome) -> str:
-    """Return a short ' — observed …' tail saying what the failing expectation saw."""
+    """Return a short ' — …' tail saying what the failing expectation saw."""
     parts = []
     if outcome.unexpected_count:
         share = f" ({outcome.unexpected_percent:.1f}%)" if outcome.unexpected_percent is not None else ""
         parts.append(f"{outcome.unexpected_count} unexpected of {outcome.element_count}{share}")
-    elif outcome.observed_value is not None:
-        parts.append(f"observed {outcome.observed_value}")
+    elif outcome.observed_value is not None and not outcome.details:
+        parts.append(f"observed {outcome.observed_value[:160]}")
     if outcome.details:
         parts.append(outcome.details[:160])
     return f" — {'; '.join(parts)}" if parts else ""
