@@ -159,7 +159,13 @@ def parse_feed(data: bytes, source_path: str, name: str) -> Iterator[RawRecord |
             return
         yield from parse_json_feed(value, source_path)
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    # feedparser's strict XML path raises on some malformed documents (a mangled namespace URI gives a
+    # ValueError); whatever it raises, the file is not a readable feed.
+    except Exception as exc:
+        yield reject(source_path, None, f"not a readable feed: {type(exc).__name__}: {exc}", data)
+        return
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

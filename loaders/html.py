@@ -72,7 +72,8 @@ def html_record(
     """Return a record built from a page's extracted main text, or a rejection when it has none."""
     try:
         found = extract_html(html, url)
-    except (ValueError, TypeError, LookupError, RecursionError) as exc:
+    # trafilatura and lxml raise a variety of errors on hostile markup; any of them means "unreadable page".
+    except Exception as exc:
         return reject(
             source_path, locator, f"HTML could not be parsed: {type(exc).__name__}: {exc}", original
         )

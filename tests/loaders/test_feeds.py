@@ -173,3 +173,24 @@ def test_feed_url_fetched_over_loopback(db, query):
     assert query("select distinct source_path from raw.articles") == [(f"{base}/wire.xml",)]
     reasons = [r[0] for r in query("select reason from raw.rejected_records")]
     assert any("feed could not be fetched" in r and "404" in r for r in reasons)
+
+
+def test_feedparser_crash_on_mangled_namespace_is_a_rejection():
+    """Found by the fuzz target: feedparser's strict parser raised ValueError on this document."""
+    from loaders.feeds import parse_feed
+    from loaders.records import Rejection
+
+    empty_item = (
+        "<item><title></title><link></link><guid></guid><description></description><pubDate></pubDate></item>"
+    )
+    data = (
+        b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="h\xfftp://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        b'xmlns="http://purl.org/rss/1.0/"><channel><title>t</title></channel><item>'
+        b"<title>0\xc2\x80\xf0\x90\x80\x80\xf0\x90\x80\x80</title><link>0 0\xc2\x80\xc2\x80</link>"
+        b"<guid>0 \xae0\xc2\x80\xc2\x80</guid><description></description>"
+        b"<pubDate>0\xc2\x80\xf0\x90\x80\x80\xf0\x90\x80\x80</pubDate></item>"
+        + empty_item.encode() * 2
+        + b"</rdf:RDF>"
+    )
+    items = list(parse_feed(data, "/fuzz/f.xml", "f.xml"))
+    assert items and all(isinstance(i, Rejection) and i.reason for i in items)
