@@ -1145,6 +1145,8 @@ _LEAD_ADJUNCT = re.compile(
     r"(?:\s+on\s+\w+)?[\s,]+"
     r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
 )
+_COORDINATED_RE = re.compile(r",?\s+and\s+(?:(?:also|later|then|further)\s+)?$")
+_OBJECT_RE = re.compile(r"\s*(?:\S+\s+){1,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)")
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
 _BAD_CONTENT_START = re.compile(
     r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b"
@@ -1380,6 +1382,9 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
             continue  # a cue inside reported words belongs to them
         else:
             subject = _subject_before(lex, body, s, m.start(), m.end())
+            if subject is None and _COORDINATED_RE.search(body, s, m.start()) and _is_past(m.group()):
+                # "Kowalska met the envoy and noted that …": a second verb of the sentence's subject.
+                subject = _sentence_subject(body, s, m.start())
         if subject is None:
             continue
         content = _content_after(body, m.end(), e, cue)
@@ -1515,7 +1520,8 @@ def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int,
             return c_start, _trim_end(body, c_start, e), "indirect"
         return None
     if cue.complement == "object":
-        obj = re.match(r"\s*(?:\S+\s+){0,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)", after)
+        # The addressee takes at least one word ("told the Daily Record the deal …" -> "the deal …").
+        obj = _OBJECT_RE.match(after)
         if obj is None or not obj.group().strip():
             return None
         c_start = pos + obj.end()
