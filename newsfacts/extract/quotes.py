@@ -1572,6 +1572,7 @@ def find_quotes(
     ctx.quoted = [(span.open_pos, span.close_pos + 1) for span in spans]
     ctx.paras = paras
     marked, _partial = _marked_quotes(lexicon, ctx, paras, spans)
+    marked = _join_interrupted(body, marked)
     taken = [(f.start - 1, f.end + 1) for f in marked]
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)
     taken += [(f.start, f.end) for f in transcript]
@@ -1579,6 +1580,44 @@ def find_quotes(
     found = _dedupe([f for f in _resolve_all(ctx, [*marked, *transcript, *unmarked]) if _has_words(body, f)])
     starts = [s.start for s in sentences]
     return [_to_record(body, f, starts) for f in found]
+
+
+def _join_interrupted(body: str, marked: list[_Found]) -> list[_Found]:
+    """Return the marked quotes with a sentence interrupted by its attribution joined into one.
+
+    "“We will build it,” Lee said, “and it will last.”" is one quotation cut by "Lee said": the part
+    after the attribution opens in lower case and no sentence ends in between, so the attribution of
+    the first part speaks for both. The joined span keeps the attribution inside it (one span).
+    """
+    out: list[_Found] = []
+    for f in sorted(marked, key=lambda f: f.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue is not None
+            and f.start > prev.end
+            and (f.speaker.inherit or prev.end <= f.evidence_start < f.start)
+        ):
+            gap = body[prev.end : f.start]
+            first = next((ch for ch in body[f.start : f.end] if ch.isalpha()), "")
+            rest = body[f.start : f.end].rstrip(" .!?…")
+            # Only a sentence completed by the second part: a longer run is quoted on its own.
+            one_sentence = not _INNER_SENTENCE_END.search(rest)
+            if (
+                len(gap) <= 80
+                and "," in gap
+                and not _GAP_SENTENCE_END.search(gap)
+                and first.islower()
+                and one_sentence
+            ):
+                prev.end = f.end
+                continue
+        out.append(f)
+    return out
+
+
+_GAP_SENTENCE_END = re.compile(r"[.!?;:\n]")
+_INNER_SENTENCE_END = re.compile(r"[.!?…]\s")
 
 
 def _has_words(body: str, f: _Found) -> bool:

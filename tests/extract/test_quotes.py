@@ -389,3 +389,49 @@ def test_clause_cue_takes_a_pronoun_clause_without_that(lexicon, entity_lexicon)
     body = "The Red Crescent reported they had reached every village by Sunday."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.quote_text == "they had reached every village by Sunday" and q.kind == "indirect"
+
+
+# --- round 2: general improvements ------------------------------------------------------------
+
+
+def test_sentence_interrupted_by_attribution_is_one_quote(lexicon, entity_lexicon) -> None:
+    body = "“The new ferry is late,” Marta Quist said on Friday, “but it will carry twice as many cars.”"
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "quist" and q.kind == "direct"
+    assert q.quote_text.startswith("The new ferry is late") and q.quote_text.endswith("as many cars.")
+
+
+def test_interruption_followed_by_several_sentences_stays_split(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The new ferry is late,” Marta Quist said, “but it will carry more cars. "
+        "The old one leaks. We will sell it in spring.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert len(quotes) == 2 and {surname(q) for q in quotes} == {"quist"}
+
+
+def test_cue_coordinated_with_an_earlier_verb_takes_the_subject(lexicon, entity_lexicon) -> None:
+    body = "Governor Elin Varga toured the flooded valley and noted that the dams had held."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "varga" and q.kind == "indirect"
+    assert q.quote_text == "the dams had held"
+
+
+def test_told_a_named_outlet_then_a_clause(lexicon, entity_lexicon) -> None:
+    body = "Councillor Rob Tanner told the Valley Courier the budget would be cut by a tenth."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "tanner" and q.quote_text == "the budget would be cut by a tenth"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Kaja Lind reminded that the treaty had been signed in 2019.",
+        "Minister Kaja Lind reiterated that the border would stay open.",
+        "Minister Kaja Lind called on farmers to report damage by Friday.",
+        "Minister Kaja Lind expressed conviction that the harvest would recover.",
+    ],
+)
+def test_more_reporting_cues(lexicon, entity_lexicon, sentence: str) -> None:
+    q = one(run(sentence, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.kind == "indirect"
