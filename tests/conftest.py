@@ -8,10 +8,10 @@ a minute or two, so every test that needs real marts reads this one build; a tes
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,15 +45,19 @@ class DemoWarehouse:
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> DemoWarehouse:
     """Return the sample corpus built once by `newsfacts run --inbox data/sample` in a temp directory."""
-    from newsfacts.cli import main
-
     if not SAMPLE_DIR.exists():
         pytest.skip("data/sample is not in this checkout")
-    os.environ.setdefault("NEWSFACTS_DBT_QUIET", "1")
     db = tmp_path_factory.mktemp("demo") / DEMO_DB_NAME
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = main(["run", "--inbox", str(SAMPLE_DIR), "--db", str(db), "--no-docs"])
-    if code != 0:
-        pytest.fail(f"`newsfacts run` on the sample corpus exited {code}:\n{err.getvalue()[-4000:]}")
-    return DemoWarehouse(db=db, exit_code=code, log=err.getvalue())
+    # The real command in its own process, as cron runs it: the test process keeps no dbt state,
+    # no open database and no multiprocessing helper (the extraction pool's resource tracker).
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts", "run", "--inbox", str(SAMPLE_DIR), "--db", str(db), "--no-docs"],
+        env={**os.environ, "NEWSFACTS_DBT_QUIET": "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.fail(f"`newsfacts run` on the sample corpus exited {done.returncode}:\n{done.stderr[-4000:]}")
+    return DemoWarehouse(db=db, exit_code=done.returncode, log=done.stderr)
