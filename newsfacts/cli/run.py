@@ -17,6 +17,9 @@ EXAMPLE = """example:
 
 cron (every 30 minutes):
   */30 * * * * cd /opt/newsfacts && .venv/bin/newsfacts run --inbox /data/inbox >> logs/run.log 2>&1
+
+A systemd timer, the ops.runs journal and stale-feed alerts: docs/analysts.md ("Scheduled runs").
+exit status: 0 done (or skipped: another run holds the lock), 1 the build or an error-level check failed.
 """
 
 
