@@ -419,6 +419,7 @@ class _Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
+    unlinked: list[tuple[int, _Speaker]] | None = None  # sentence-opening names the entity step missed
 
 
 def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
@@ -616,10 +617,23 @@ def _pronoun_speaker(
     introduced as a sentence subject outside quotation marks, so the later of those two wins;
     people merely named inside quotations or mid-sentence are not candidates.
     """
+    newer = _unlinked_subject_before(ctx, start)
     if mention is not None and mention.entity_type == "person":
-        # The entity step resolved this pronoun already (salience, gender from the seeds): trust it.
+        # The entity step resolved this pronoun already (salience, gender from the seeds): trust it,
+        # unless a person it does not know opened a sentence after its antecedent was last named
+        # ("Mamadou Dia was on a trip … 'They told us …,' he said").
+        named = [
+            m.char_end
+            for m in ctx.mentions
+            if m.entity_key == mention.entity_key and m.method != "pronoun" and m.char_end <= start
+        ]
+        if newer is not None and newer[0] > max(named, default=-1):
+            spk = newer[1]
+            return _Speaker(spk.key, spk.name, surface, start, end, penalty=0.15)
         return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
     candidates: list[tuple[int, _Speaker]] = []
+    if newer is not None:
+        candidates.append(newer)
     for at, spk in reversed(ctx.history):
         if at <= start and spk.person:
             candidates.append((at, spk))
@@ -636,6 +650,99 @@ def _pronoun_speaker(
     if prev is None:
         return None
     return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+
+
+# Words that open a sentence with a capital but never start a person's name.
+_OPENERS = frozenset(["but", "and", "so", "then", "still", "meanwhile", "yet"])
+_UNLINKED_RE = re.compile(
+    rf"(?:(?:But|And|So|Then|Still|Meanwhile|Yet),?\s+)?({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,4}})"
+    r"\s+([a-z][\w’'-]*)"
+)
+_SUBJECT_VERBS = frozenset(
+    [
+        "was",
+        "is",
+        "has",
+        "had",
+        "said",
+        "says",
+        "told",
+        "did",
+        "does",
+        "will",
+        "would",
+        "could",
+        "can",
+        "spoke",
+        "took",
+        "got",
+        "went",
+        "made",
+        "felt",
+        "thought",
+        "knew",
+        "saw",
+        "ran",
+        "left",
+        "came",
+        "became",
+        "began",
+        "wrote",
+        "sat",
+        "stood",
+    ]
+)
+
+
+def _unlinked_subjects(ctx: _Context) -> list[tuple[int, _Speaker]]:
+    """Return (end, person) for names opening a sentence outside quotes that no entity mention covers.
+
+    FALLBACK for people the entity step does not know ("Mamadou Dia was on a trip"): a run of
+    capitalised words followed by a verb; a single word only when the article gives it a first name.
+    """
+    if ctx.unlinked is None:
+        out: list[tuple[int, _Speaker]] = []
+        for p_lo, p_hi in ctx.paras:
+            for s, e in _paragraph_sentences(ctx.body, p_lo, p_hi):
+                m = _UNLINKED_RE.match(ctx.body, s, e)
+                if m is None or _overlaps(ctx.quoted, m.start(1), m.end(1)):
+                    continue
+                verb = m.group(2).casefold()
+                if not (verb in _SUBJECT_VERBS or verb.endswith(("ed", "n't", "n’t"))):
+                    continue
+                words = m.group(1).split()
+                if words[0].casefold() in _DETERMINERS | _PREPOSITIONS | _CLAUSE_WORDS | _OPENERS | _PRONOUNS:
+                    continue
+                if any(w.isupper() and len(w) > 1 for w in words) or _mention_overlaps(
+                    ctx, m.start(1), m.end(1)
+                ):
+                    continue
+                name = _name_from_phrase(m.group(1))
+                if len(name.split()) == 1:
+                    name = _full_name_in_body(ctx.body, name, m.start(1)) or ""
+                if len(name.split()) < 2:
+                    continue
+                spk = _Speaker("person:" + _fold(name), name, m.group(1), m.start(1), m.end(1))
+                out.append((m.end(1), spk))
+        ctx.unlinked = out
+    return ctx.unlinked
+
+
+def _mention_overlaps(ctx: _Context, start: int, end: int) -> bool:
+    """Return True when any entity mention overlaps [start, end)."""
+    return any(m.char_start < end and m.char_end > start for m in ctx.mentions)
+
+
+def _unlinked_subject_before(ctx: _Context, pos: int) -> tuple[int, _Speaker] | None:
+    """Return the last unlinked sentence-opening name before pos in this or the previous paragraph."""
+    best = None
+    for at, spk in _unlinked_subjects(ctx):
+        if at > pos:
+            break
+        best = (at, spk)
+    if best is None or _para_of(ctx.paras, pos) - _para_of(ctx.paras, best[0]) > 1:
+        return None
+    return best
 
 
 def _last_subject_person(ctx: _Context, before: int) -> EntityMention | None:
@@ -760,7 +867,8 @@ def _full_name_in_body(body: str, surname: str, before: int) -> str | None:
     while pos > 0:
         after = body[pos + len(surname) : pos + len(surname) + 1]
         given = _GIVEN_BEFORE_RE.search(body, max(0, pos - 40), pos)
-        if given and not after.isalnum():
+        # A word ending a sentence ("on Tuesday. Kim") is no first name; an initial ("J.") is.
+        if given and not after.isalnum() and not (given.group(1).endswith(".") and len(given.group(1)) > 2):
             return f"{given.group(1)} {surname}"
         pos = body.find(surname, pos + 1, before)
     return None

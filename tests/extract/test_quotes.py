@@ -435,3 +435,19 @@ def test_told_a_named_outlet_then_a_clause(lexicon, entity_lexicon) -> None:
 def test_more_reporting_cues(lexicon, entity_lexicon, sentence: str) -> None:
     q = one(run(sentence, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.kind == "indirect"
+
+
+def test_pronoun_after_a_new_sentence_subject_refers_to_that_subject(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The bridge stays closed,” Inspector Karl Weber said.\n\n"
+        "Nkosana Dube was at the market when the storm hit.\n\n"
+        "“We ran into the bakery and waited,” he said."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["weber", "dube"]
+
+
+def test_sentence_end_is_not_a_first_name(lexicon, entity_lexicon) -> None:
+    body = "Talks opened on Tuesday. Okoro said the port would reopen within a week."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Okoro"
