@@ -821,10 +821,21 @@ def _recent_organisation(ctx: _Context, surface: str, before: int) -> EntityMent
 def _is_definite_description(surface: str) -> bool:
     """Return True for 'the' + lower-case words naming one person ('the lanky, bespectacled professor')."""
     words = [w.strip(",") for w in surface.split()]
+    if "of" in words[2:]:
+        # "the 39-year-old founder of Acme Press": the head comes before the of-phrase.
+        words = words[: words.index("of", 2)]
     if len(words) < 2 or words[0].casefold() != "the" or len(words) > 6:
         return False
     head = words[-1]
     return head.islower() and not head.endswith("s") and not _is_capitalised(words[1])
+
+
+def _description_head(surface: str) -> str:
+    """Return the head noun of a definite description, the word before any of-phrase."""
+    words = [w.strip(",") for w in surface.split()]
+    if "of" in words[2:]:
+        words = words[: words.index("of", 2)]
+    return words[-1].casefold() if words else ""
 
 
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
@@ -840,7 +851,7 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             return _Speaker(
                 org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
             )
-        if _is_definite_description(surface) and surface.split()[-1].casefold() not in ctx.non_anaphor_heads:
+        if _is_definite_description(surface) and _description_head(surface) not in ctx.non_anaphor_heads:
             # "the rookie defenceman", "the affable proprietor": an anaphor, resolved like "he".
             anaphor = _pronoun_speaker(ctx, start, end, surface, None)
             if anaphor is not None:

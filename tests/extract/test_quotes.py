@@ -451,3 +451,12 @@ def test_sentence_end_is_not_a_first_name(lexicon, entity_lexicon) -> None:
     body = "Talks opened on Tuesday. Okoro said the port would reopen within a week."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Okoro"
+
+
+def test_description_with_an_of_phrase_refers_back_to_the_person(lexicon, entity_lexicon) -> None:
+    body = (
+        "I am writing about Ravi Menon, who opened a bakery in the old mill.\n\n"
+        "“We bake only with local flour,” says the 41-year-old owner of Millstone Bakery."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "menon"
