@@ -1025,6 +1025,22 @@ def _is_past(cue_form: str) -> bool:
     return first.endswith("ed") or first in _PAST_IRREGULAR
 
 
+def _bare_form_as_noun(phrase: str, last: str, cue_form: str) -> bool:
+    """Return True when a bare cue form after a singular capitalised word reads as a noun ('Treasury note').
+
+    "say" is never a noun, and "Police say" / "Lee and Park say" have plural subjects.
+    """
+    first_word = cue_form.split()[0].casefold()
+    return (
+        _is_capitalised(last)
+        and not last.endswith("s")
+        and not first_word.endswith(("s", "ed", "ing"))
+        and first_word != "say"
+        and not _is_past(cue_form)
+        and " and " not in phrase
+    )
+
+
 def _subject_ok(phrase: str, cue_form: str) -> bool:
     """Return True when phrase can be the subject of the cue form.
 
@@ -1042,6 +1058,10 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
     last = toks[-1]
     if last.casefold() in _DETERMINERS or last.casefold() in ("my", "your"):
         return False
+    if last.endswith(("'s", "’s")):
+        return False  # "Freeland's remarks in …": after a possessive the cue is a noun
+    if _bare_form_as_noun(phrase, last, cue_form):
+        return False  # "the 10-year Treasury note rose": a bare form after a singular name is a noun
     if _is_past(cue_form):
         return True
     if _is_capitalised(last) or last.casefold() in _PRONOUNS:

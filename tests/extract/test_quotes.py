@@ -460,3 +460,15 @@ def test_description_with_an_of_phrase_refers_back_to_the_person(lexicon, entity
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "menon"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Ola Berg's remarks in Bergen on Tuesday came after the vote was delayed.",
+        "The yield on the 10-year Treasury note rose to 2.8 per cent from 2.7 per cent.",
+        "The Acme Foods company posted a record profit for the third quarter of the year.",
+    ],
+)
+def test_cue_words_read_as_nouns_are_no_quotes(lexicon, entity_lexicon, sentence: str) -> None:
+    assert run(sentence, lexicon, entity_lexicon) == []
