@@ -23,6 +23,7 @@ from pathlib import Path
 from newsfacts.extract import dates, meetings, pledges
 from newsfacts.extract.amounts import CurrencyLexicon, load_currency_lexicon
 from newsfacts.extract.entities import EntityLexicon
+from newsfacts.extract.prefilter import Prefilter, any_required, may_match, required_literals
 from newsfacts.extract.records import Article, EntityMention, MeetingMention, PledgeMention
 from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
@@ -65,6 +66,8 @@ class Trigger:
     category: str = ""
     confidence: float = 0.5
     topic: str = ""
+    # Words one of which every match contains (newsfacts.extract.prefilter); None: always search.
+    literals: Prefilter | None = None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: bool = False
@@ -72,6 +75,8 @@ class Trigger:
         """Return the matches in text[pos:endpos] (group() is lower-cased; offsets are text's).
         lowered=True says text is already lower-cased."""
         low = text if lowered else lower(text)
+        if not may_match(self.literals, low):
+            return []
         return list(self.pattern.finditer(low, pos, len(text) if endpos is None else endpos))
 
     def search(
@@ -79,6 +84,8 @@ class Trigger:
     ) -> re.Match[str] | None:
         """Return the first match in text[pos:endpos], or None."""
         low = text if lowered else lower(text)
+        if not may_match(self.literals, low):
+            return None
         return self.pattern.search(low, pos, len(text) if endpos is None else endpos)
 
 
@@ -98,8 +105,10 @@ class EventLexicon:
 
     meeting_triggers: tuple[Trigger, ...] = ()
     pledge_triggers: tuple[Trigger, ...] = ()
-    # One alternation per (table, kind): most sentences match none, and one search says so.
+    # One alternation per (table, kind): most sentences match none, and one search says so; most
+    # sentences do not even hold one of the alternation's literal words, and `in` tests say so faster.
     any_trigger: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
+    any_literals: dict[tuple[str, str], Prefilter | None] = field(default_factory=dict)
     currencies: CurrencyLexicon | None = None
     party_names: dict[str, str] = field(default_factory=dict)  # ISO3 / org_id -> canonical name
     org_parent: dict[str, str] = field(default_factory=dict)  # EC -> EU: institutions act for their body
@@ -128,15 +137,17 @@ def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
     """Return compiled triggers (case-insensitive) from trigger seed rows."""
     out = []
     for row in rows:
+        source = lower_pattern(row["pattern"])
         out.append(
             Trigger(
-                pattern=re.compile(lower_pattern(row["pattern"])),
+                pattern=re.compile(source),
                 kind=row["kind"],
                 mode=row.get("mode", ""),
                 status=row.get("status", ""),
                 category=row.get("category", ""),
                 confidence=float(row.get("confidence") or 0.5),
                 topic=row.get("topic", ""),
+                literals=Prefilter.of(required_literals(source)),
             )
         )
     return tuple(out)
@@ -208,14 +219,17 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
     meeting_rows = read_seed("meeting_triggers", seeds_dir)
     pledge_rows = read_seed("pledge_triggers", seeds_dir)
     any_trigger: dict[tuple[str, str], re.Pattern[str]] = {}
+    any_literals: dict[tuple[str, str], Prefilter | None] = {}
     for table, rows in (("meeting", meeting_rows), ("pledge", pledge_rows)):
         for kind in {r["kind"] for r in rows}:
-            alternation = "|".join(f"(?:{lower_pattern(r['pattern'])})" for r in rows if r["kind"] == kind)
-            any_trigger[(table, kind)] = re.compile(alternation)
+            sources = [lower_pattern(r["pattern"]) for r in rows if r["kind"] == kind]
+            any_trigger[(table, kind)] = re.compile("|".join(f"(?:{p})" for p in sources))
+            any_literals[(table, kind)] = Prefilter.of(any_required(sources))
     return EventLexicon(
         meeting_triggers=_triggers(meeting_rows),
         pledge_triggers=_triggers(pledge_rows),
         any_trigger=any_trigger,
+        any_literals=any_literals,
         currencies=load_currency_lexicon(seeds_dir),
         party_names=party_names,
         org_parent=org_parent,
@@ -286,6 +300,35 @@ class ArticleContext:
     _party_cache: dict[str, str | None] = field(default_factory=dict)
     mentions_in: list[EntityMention] | None = None  # the list the context was built from (cache key)
     people_by_party: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    # Per-sentence work both extractors repeat (a sentence is asked for its triggers up to six times).
+    _lowered: dict[tuple[int, int], str] = field(default_factory=dict)
+    _hits: dict[tuple[str, str, int, int], list[tuple[re.Match[str], Trigger]]] = field(default_factory=dict)
+
+    def lowered(self, sentence: Sentence) -> str:
+        """Return the sentence's text ASCII-lower-cased (computed once per sentence)."""
+        key = (sentence.start, sentence.end)
+        low = self._lowered.get(key)
+        if low is None:
+            low = self._lowered[key] = lower(sentence.text)
+        return low
+
+    def trigger_hits(self, sentence: Sentence, table: str, kind: str) -> list[tuple[re.Match[str], Trigger]]:
+        """Return the matches in a sentence of the `table` ("meeting"/"pledge") triggers of one kind,
+        trigger by trigger in seed order (computed once per sentence; callers must not modify it)."""
+        key = (table, kind, sentence.start, sentence.end)
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = []
+            low = self.lowered(sentence)
+            lexicon = self.lexicon
+            quick = lexicon.any_trigger.get((table, kind))
+            if may_match(lexicon.any_literals.get((table, kind)), low) and (
+                quick is None or quick.search(low)
+            ):
+                triggers = lexicon.meeting_triggers if table == "meeting" else lexicon.pledge_triggers
+                hits = [(m, t) for t in triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
+            self._hits[key] = hits
+        return hits
 
     def main_person(self, party: str) -> tuple[str, str] | None:
         """Return (person_key, name) of the person of `party` the article names most, or None."""

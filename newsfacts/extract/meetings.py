@@ -21,7 +21,7 @@ from newsfacts.extract import dates
 from newsfacts.extract.records import MeetingMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, EventLexicon, Party, Trigger
+    from newsfacts.extract.events import ArticleContext, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 # "the Crown Prince of the United Arab Emirates", "the delegation of Japan": a named party standing
@@ -177,25 +177,21 @@ def _lower(text: str) -> str:
     return lower(text)
 
 
-def _matches(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
-    """Return the matches in a sentence of the meeting triggers of one kind."""
-    quick = lexicon.any_trigger.get(("meeting", kind))
-    low = _lower(sentence.text)
-    if quick is not None and not quick.search(low):
-        return []
-    return [(m, t) for t in lexicon.meeting_triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
+def _matches(sentence: Sentence, ctx: ArticleContext, kind: str) -> list[tuple[re.Match[str], Trigger]]:
+    """Return the matches in a sentence of the meeting triggers of one kind (shared: do not modify)."""
+    return ctx.trigger_hits(sentence, "meeting", kind)
 
 
 def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Match[str], Trigger]]) -> bool:
     """Return True when the sentence reports a multilateral format or a meeting that did not happen."""
     spans = [(m.start(), m.end()) for m, _ in hits]
-    if _matches(sentence, ctx.lexicon, "sidelines"):
+    if _matches(sentence, ctx, "sidelines"):
         return False
-    for m, _ in _matches(sentence, ctx.lexicon, "multilateral"):
+    for m, _ in _matches(sentence, ctx, "multilateral"):
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
             return True
     # An invitation, a proposal or a cancellation vetoes only the trigger it stands next to.
-    for m, _ in _matches(sentence, ctx.lexicon, "not_meeting"):
+    for m, _ in _matches(sentence, ctx, "not_meeting"):
         if any(abs(m.start() - b) < 60 or abs(a - m.end()) < 60 for a, b in spans):
             return True
     return False
@@ -361,7 +357,7 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     the subject of the second), or "[the President] met with A of X and B of Y" (a joint reception:
     one meeting with each of exactly two counterparts).
     """
-    hits = _matches(sentence, ctx.lexicon, "meeting")
+    hits = _matches(sentence, ctx, "meeting")
     if not hits or _is_vetoed(sentence, ctx, hits) or _CONTINUED_TALKS.search(sentence.text):
         return []
     first = min(m.start() for m, _ in hits)
@@ -548,7 +544,7 @@ def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDa
     for s in ctx.sentences:
         if s.index in used:
             continue
-        hits = _matches(s, ctx.lexicon, "meeting")
+        hits = _matches(s, ctx, "meeting")
         if not hits:
             continue
         if _is_vetoed(s, ctx, hits):
@@ -577,7 +573,7 @@ def _orphan_location(ctx: ArticleContext, drafts: list[_Draft]) -> str | None:
     for s in ctx.sentences:
         if s.index in used:
             continue
-        hits = _matches(s, ctx.lexicon, "meeting")
+        hits = _matches(s, ctx, "meeting")
         if hits and not _is_vetoed(s, ctx, hits):
             city = _location(s, ctx)
             if city:
@@ -589,7 +585,7 @@ def _anchor_sentence(ctx: ArticleContext, pair: tuple[str, str]) -> Sentence | N
     """Return the body sentence to cite for a headline-only pair: the first that speaks of a
     meeting, else the first that names one of the two parties."""
     for s in ctx.sentences:
-        hits = _matches(s, ctx.lexicon, "meeting")
+        hits = _matches(s, ctx, "meeting")
         if hits and not _is_vetoed(s, ctx, hits):
             return s
     for s in ctx.sentences:

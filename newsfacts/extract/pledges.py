@@ -22,7 +22,7 @@ from newsfacts.extract import amounts
 from newsfacts.extract.records import PledgeMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, EventLexicon, Party, Trigger
+    from newsfacts.extract.events import ArticleContext, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 _CATEGORY_ORDER = ("training", "military", "humanitarian", "financial")
@@ -53,14 +53,10 @@ def _lower(text: str) -> str:
     return lower(text)
 
 
-def _hits(sentence: Sentence, lexicon: EventLexicon, kind: str) -> list[tuple[re.Match[str], Trigger]]:
+def _hits(sentence: Sentence, ctx: ArticleContext, kind: str) -> list[tuple[re.Match[str], Trigger]]:
     """Return the matches of the pledge triggers of one kind in a sentence, left to right."""
-    quick = lexicon.any_trigger.get(("pledge", kind))
-    low = _lower(sentence.text)
-    if quick is not None and not quick.search(low):
-        return []
-    found = [(m, t) for t in lexicon.pledge_triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
-    return sorted(found, key=lambda h: h[0].start())
+    found = ctx.trigger_hits(sentence, "pledge", kind)
+    return sorted(found, key=lambda h: h[0].start()) if len(found) > 1 else list(found)
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -219,7 +215,7 @@ def _status(
         return "firm"  # "thanked X for the decision to allocate…": thanks for a commitment, not a delivery
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
-    conditions = _hits(sentence, ctx.lexicon, "condition")
+    conditions = _hits(sentence, ctx, "condition")
     strong = [m for m, t in conditions if m.group().lower() not in ("may", "might", "could", "if")]
     has_if = any(m.group().lower() == "if" and m.start() > trigger_match.start() for m, _ in conditions)
     modal = _MODAL_NEAR.search(text[: trigger_match.start()]) or re.match(
@@ -233,10 +229,10 @@ def _status(
 def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMention]:
     """Return the pledges one sentence reports."""
     triggers = ctx.lexicon.pledge_triggers
-    hits = _hits(sentence, ctx.lexicon, "trigger")
+    hits = _hits(sentence, ctx, "trigger")
     if not hits:
         return []
-    vetoes = _hits(sentence, ctx.lexicon, "not_pledge")
+    vetoes = _hits(sentence, ctx, "not_pledge")
     parties = ctx.parties_in(sentence)
     money = amounts.find_money(sentence.text, ctx.lexicon.currencies) if ctx.lexicon.currencies else []
     out: list[PledgeMention] = []
