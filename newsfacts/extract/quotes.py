@@ -998,6 +998,18 @@ def _clause_end(body: str, pos: int, end: int) -> int:
     return end
 
 
+_ACCORDING_AFTER_RE = re.compile(r"[\s,]*(according\s+to)\s+([^,;:!?“”\"]{2,100}?)\s*(?:,|[.!?]?\s*$)")
+
+
+def _according_after(lex: QuoteLexicon, body: str, start: int, end: int) -> _Attribution | None:
+    """Return the attribution of '“…,” according to Dr. Jane Doe.' after a closing quotation mark."""
+    cue = lex.cues.get("according to")
+    m = _ACCORDING_AFTER_RE.match(body, start, end)
+    if cue is None or m is None or not _looks_like_speaker(m.group(2)):
+        return None
+    return _Attribution(m.start(2), m.end(2), m.start(1), m.end(1), cue)
+
+
 def _lead_attribution(lex: QuoteLexicon, body: str, start: int, end: int) -> _Attribution | None:
     """Return the attribution introducing a quotation: 'X said:', 'X wrote on Twitter,', 'said X,'."""
     fragment = body[start:end]
@@ -1136,6 +1148,8 @@ def _marked_quotes(
         attribution = None
         if span.closed:
             attribution = _tail_attribution(lex, body, span.close_pos + 1, tail_end, strict=ends_sentence)
+            if attribution is None:
+                attribution = _according_after(lex, body, span.close_pos + 1, tail_end)
         via = "tail"
         if attribution is None:
             prev_close = spans[i - 1].close_pos + 1 if i > 0 else op_lo

@@ -472,3 +472,12 @@ def test_description_with_an_of_phrase_refers_back_to_the_person(lexicon, entity
 )
 def test_cue_words_read_as_nouns_are_no_quotes(lexicon, entity_lexicon, sentence: str) -> None:
     assert run(sentence, lexicon, entity_lexicon) == []
+
+
+def test_quotation_closed_by_according_to(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The harbour cranes are older than I am,” Port manager Ivo Petrak said.\n\n"
+        "“We need at least four new ones,” according to Dr. Sana Malik, an engineer at the port."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["petrak", "malik"]
