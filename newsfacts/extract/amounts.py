@@ -34,6 +34,10 @@ SCALES = {
     "tn": 1e12,
     "trn": 1e12,
 }
+_TRAILING_ARTICLE = re.compile(r"\s+an?$")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -212,12 +216,12 @@ def parse_number(text: str) -> float | None:
     t = text.strip().lower().replace("\u00a0", " ")
     if t in WORD_NUMBERS:
         return float(WORD_NUMBERS[t])
-    t = re.sub(r"\s+an?$", " a", t)
+    t = _TRAILING_ARTICLE.sub(" a", t)
     if t in WORD_NUMBERS:
         return float(WORD_NUMBERS[t])
-    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", t):
+    if _GROUPED_NUMBER.fullmatch(t):
         return float(t.replace(",", "").replace(" ", ""))
-    if re.fullmatch(r"\d+,\d{1,2}", t):  # European decimal comma: "1,5 billion"
+    if _DECIMAL_COMMA.fullmatch(t):  # European decimal comma: "1,5 billion"
         return float(t.replace(",", "."))
     try:
         return float(t)
@@ -276,7 +280,7 @@ def find_quantities(text: str) -> list[Quantity]:
         g = m.groupdict()
         if not (g["num"] or g["word"] or g["vague"]):
             continue
-        if g["num"] and re.fullmatch(r"(?:19|20)\d\d", g["num"]) and not g["scale"]:
+        if g["num"] and _YEAR.fullmatch(g["num"]) and not g["scale"]:
             continue  # a year, not a count
         words = g["item"].split()
         # The item is the noun phrase up to its first stop word, and must end in a plural noun.

@@ -112,6 +112,8 @@ _RELATIVE_DAYS = {
 _NOT_EVENT_DATE = re.compile(
     r"\b(?:by|until|till|before|since|from|deadline of)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_DEADLINE_WORD = re.compile(r"(?:by|until|till|before|since)\b", re.IGNORECASE)
+_ROUGH_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|is to|are to|is scheduled|are scheduled|is expected|are expected|plans? to|is going to|"
     r"are going to|next|upcoming|intends? to|would)\b",
@@ -255,7 +257,7 @@ def infer_reference_date(body: str) -> dt.date | None:
     full: list[dt.date] = []
     past_years: list[int] = []
     future_years: list[int] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+    for sentence in _ROUGH_SENTENCE_BREAK.split(body):
         future = is_future(sentence)
         for d in find_dates(sentence):
             if d.kind != "explicit" or d.year is None:
@@ -382,7 +384,7 @@ def event_date(
         for m in find_dates(sentence)
         if not (m.kind == "explicit" and m.month is None)
         and not _NOT_EVENT_DATE.search(sentence[max(0, m.start - 12) : m.start])
-        and not re.match(r"(?:by|until|till|before|since)\b", m.surface, re.IGNORECASE)
+        and not _DEADLINE_WORD.match(m.surface)
     ]
     if not mentions:
         return UNKNOWN, None

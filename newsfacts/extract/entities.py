@@ -169,6 +169,8 @@ _NATIONAL_ROLES = frozenset(
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+_LINE_RE = re.compile(r"[^\n]+")
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 
 _CONFIDENCE = {
     "gazetteer": 0.95,
@@ -1529,10 +1531,10 @@ def _quoted_spans(body: str) -> list[tuple[int, int]]:
     """Return the sorted spans of text between quotation marks (curly pairs, or straight marks paired
     within a paragraph)."""
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", body):
+    for para in _LINE_RE.finditer(body):
         text, base = para.group(), para.start()
         open_at: int | None = None
-        for m in re.finditer(r"[\"“”«»]", text):
+        for m in _QUOTE_MARK_RE.finditer(text):
             ch = m.group()
             if ch in "“«" or (ch == '"' and open_at is None):
                 open_at = m.end()

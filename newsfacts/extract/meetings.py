@@ -63,6 +63,10 @@ _CONTINUED_TALKS = re.compile(
 _MODE_RANK = {"video": 3, "call": 2, "in_person": 1, "unknown": 0, "": 0}
 _TITLE_CALL = re.compile(r"\b(?:telephone|phone)\b", re.IGNORECASE)
 _TITLE_VIDEO = re.compile(r"\bvideo\b", re.IGNORECASE)
+_SAINT_RE = re.compile(r"^St\.? ")
+_VISITING_RE = re.compile(r"visit|arriv", re.IGNORECASE)
+# "A, who had a meeting with B": the stretch before the second trigger opens a relative clause.
+_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|which)\b[^,]*$")
 # "in Kyiv", "to Sochi", "arrived in Saint Petersburg": the preposition a place follows.
 _PLACE_PREP = re.compile(
     r"(?:\bin|\bto|\bat|\bfrom|\bvisited|\bvisiting)\s+(?:the city of\s+)?$", re.IGNORECASE
@@ -270,7 +274,7 @@ def _location(sentence: Sentence, ctx: ArticleContext) -> str | None:
             continue
         if any(city in k or k in city for k in known):
             continue
-        return re.sub(r"^St\.? ", "Saint ", city)
+        return _SAINT_RE.sub("Saint ", city)
     return None
 
 
@@ -342,7 +346,7 @@ def _draft(
     # "The prime ministers of A and B arrived in Kyiv": visiting a third country's capital is
     # meeting its hosts too, so A and B did not meet each other bilaterally.
     host = next((iso3 for city, iso3 in ctx.lexicon.capitals.values() if city == draft.location), None)
-    visiting = any(re.search(r"visit|arriv", m.group(), re.IGNORECASE) for m, _ in hits)
+    visiting = any(_VISITING_RE.search(m.group()) for m, _ in hits)
     if visiting and host and host not in draft.pair:
         return None
     return draft
@@ -444,7 +448,7 @@ def _segments(
             previous = None
             continue
         subject = ctx.home
-        if previous and re.search(r",\s*(?:who|which)\b[^,]*$", sentence.text[:a]):
+        if previous and _RELATIVE_CLAUSE_RE.search(sentence.text[:a]):
             subject = previous  # "A, who had a meeting with B": A is the subject
         own = [p for p in parties if p.key in (keys[0], subject)]
         if subject and subject != keys[0]:

@@ -37,6 +37,11 @@ _PERIOD_RE = re.compile(
 # The clause of a trigger: up to the next sentence-internal break that starts a new statement.
 _CLAUSE_END = re.compile(r";|\. |, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )")
 _MODAL_NEAR = re.compile(r"\b(?:may|might|could)\b[^.;]{0,40}$", re.IGNORECASE)
+_MODAL_AT = re.compile(r"\s*(?:may|might|could)\b", re.IGNORECASE)
+_OF_OUR_STATE = re.compile(r"\bof our (?:state|country)\b")
+_TRAIN = re.compile(r"\btrain\b", re.IGNORECASE)
+_RANGE_DASH = re.compile(r"\s*[-–—/]\s*")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
 
 
 @dataclass
@@ -134,7 +139,7 @@ def _donor(
         if inside:
             return inside[0].key
         # "the readiness of our state to…": the release's own side.
-        return ctx.home if re.search(r"\bof our (?:state|country)\b", trigger.group()) else None
+        return ctx.home if _OF_OUR_STATE.search(trigger.group()) else None
     before = [p for p in parties if base + begin <= p.start < at and (p.via != "demonym" or p.person_key)]
     if before:
         pick = before[-1]
@@ -175,7 +180,7 @@ def _category(
     text: str, at: int, end: int, triggers: tuple[Trigger, ...], money: bool, trigger: Trigger
 ) -> str:
     """Return the category of the item a trigger introduces: the first category word after it."""
-    if "train" in trigger.pattern.pattern and re.search(r"\btrain\b", text[at : at + 40], re.IGNORECASE):
+    if "train" in trigger.pattern.pattern and _TRAIN.search(text[at : at + 40]):
         return "training"
     found: list[tuple[int, int, str]] = []
     low = _lower(text)
@@ -198,7 +203,7 @@ def _period(text: str) -> str | None:
     if not m:
         return None
     if m.group("range"):
-        return re.sub(r"\s*[-–—/]\s*", "–", m.group("range"))
+        return _RANGE_DASH.sub("–", m.group("range"))
     return m.group("year") or m.group("until")
 
 
@@ -208,7 +213,7 @@ def _status(
     """Return the pledge status: the trigger's, made conditional by a modal plus a condition."""
     text = sentence.text
     # Only the object of the thanks counts, not a relative clause after it ("…, which will help").
-    thanked_for = re.split(r",\s*(?:which|who|that)\b", text[trigger_match.end() : clause_end])[0]
+    thanked_for = _RELATIVE_CLAUSE.split(text[trigger_match.end() : clause_end])[0]
     if _THANKS.match(trigger_match.group()) and _NEW_DECISION.search(
         trigger_match.group() + " " + thanked_for
     ):
@@ -218,9 +223,7 @@ def _status(
     conditions = _hits(sentence, ctx, "condition")
     strong = [m for m, t in conditions if m.group().lower() not in ("may", "might", "could", "if")]
     has_if = any(m.group().lower() == "if" and m.start() > trigger_match.start() for m, _ in conditions)
-    modal = _MODAL_NEAR.search(text[: trigger_match.start()]) or re.match(
-        r"\s*(?:may|might|could)\b", text[trigger_match.start() :], re.IGNORECASE
-    )
+    modal = _MODAL_NEAR.search(text[: trigger_match.start()]) or _MODAL_AT.match(text, trigger_match.start())
     if strong or (modal and has_if) or (has_if and trigger_match.start() < clause_end):
         return "conditional"
     return trigger.status or "firm"

@@ -59,12 +59,13 @@ _SENTENCE_STARTERS = _words(
 _BOUNDARY_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:\.[A-Za-z])*\.?|[^\W\d_]+)$")
 _NEXT_WORD_RE = re.compile(r"\s*[\"'“‘«(\[]*([^\W_]+)")
+_LINE_RE = re.compile(r"[^\n]+")
 
 
 def split_paragraphs(body: str) -> list[Paragraph]:
     """Return the paragraphs of body (non-empty line runs; hard-wrapped lines joined) with offsets."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", body):
+    for m in _LINE_RE.finditer(body):
         line = m.group()
         stripped = line.strip()
         if not stripped:
