@@ -1299,10 +1299,15 @@ _LEAD_ADJUNCT = re.compile(
     r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
 )
 _COORDINATED_RE = re.compile(r",?\s+and\s+(?:(?:also|later|then|further)\s+)?$")
+_PARENTHETICAL_BEFORE_RE = re.compile(r"\w[\w’'\"”]*,\s*$")
+_COMMA_AFTER_RE = re.compile(r"\s*,\s*[a-z]")
+_OBJECT_PREP_END_RE = re.compile(r"\b(?:about|of|on|with|in|for|to)\s+$")
 _OBJECT_RE = re.compile(r"\s*(?:\S+\s+){1,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)")
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
 _BAD_CONTENT_START = re.compile(
-    r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few)\b"
+    r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
+    # "said this in his address": the words were given before; "states had bid": a noun, then a verb.
+    r"|this\s+(?:in|at|during|on|after|while|when|to)\b|(?:had|has|have|was|were|is|are)\s"
     r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech
     re.I,
 )
@@ -1540,10 +1545,20 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
                 subject = _sentence_subject(body, s, m.start())
         if subject is None:
             continue
-        content = _content_after(body, m.end(), e, cue)
-        if content is None:
-            continue
-        c_start, c_end, kind = content
+        if (
+            not participle
+            and _PARENTHETICAL_BEFORE_RE.search(body, s, subject[0])
+            and _COMMA_AFTER_RE.match(body, m.end(), e)
+        ):
+            # "Climate change, Obama often says, is the greatest threat": the attribution sits inside
+            # the words, which are the whole sentence (one span, the attribution kept inside).
+            c_start, c_end = _trim_start(body, s, e), _trim_end(body, s, e)
+            kind = "direct" if _FIRST_PERSON.search(body, c_start, c_end) else "indirect"
+        else:
+            content = _content_after(body, m.end(), e, cue)
+            if content is None:
+                continue
+            c_start, c_end, kind = content
         if len(_tokens(body[c_start:c_end])) < 3:
             continue
         spk = _pending(ctx, *subject)
@@ -1675,8 +1690,8 @@ def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int,
     if cue.complement == "object":
         # The addressee takes at least one word ("told the Daily Record the deal …" -> "the deal …").
         obj = _OBJECT_RE.match(after)
-        if obj is None or not obj.group().strip():
-            return None
+        if obj is None or not obj.group().strip() or _OBJECT_PREP_END_RE.search(obj.group()):
+            return None  # "told Putin about his visit": a topic, not a clause
         c_start = pos + obj.end()
         return c_start, _trim_end(body, c_start, e), "indirect"
     c_start = _skip_adjuncts(body, _trim_start(body, pos, e), e)

@@ -481,3 +481,22 @@ def test_quotation_closed_by_according_to(lexicon, entity_lexicon) -> None:
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [surname(q) for q in quotes] == ["petrak", "malik"]
+
+
+def test_attribution_inside_the_sentence_quotes_the_whole_sentence(lexicon, entity_lexicon) -> None:
+    body = "Dr. Ana Ruiz runs the clinic. Too often, Ruiz says, patients wait for hours before they are seen."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "ruiz" and q.kind == "indirect"
+    assert q.quote_text.startswith("Too often") and q.quote_text.endswith("before they are seen")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Premier Ida Holm told Prime Minister Jon Berg about her visit to the northern ports.",
+        "Premier Ida Holm said this in her address to the regional assembly on Monday.",
+        "Seven member states had bid to host the new agency, with Oslo winning the bid.",
+    ],
+)
+def test_topics_and_narration_after_a_cue_are_no_quotes(lexicon, entity_lexicon, sentence: str) -> None:
+    assert run(sentence, lexicon, entity_lexicon) == []
