@@ -13,6 +13,7 @@ gazetteer over the same seeds stands in, so these extractors can be measured on 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -302,13 +303,51 @@ class ArticleContext:
     _lowered: dict[tuple[int, int], str] = field(default_factory=dict)
     _hits: dict[tuple[str, str, int, int], list[tuple[re.Match[str], Trigger]]] = field(default_factory=dict)
 
+    _body_lower: str | None = None
+    _flagged: dict[tuple[str, str], frozenset[int] | None] = field(default_factory=dict)
+
     def lowered(self, sentence: Sentence) -> str:
         """Return the sentence's text ASCII-lower-cased (computed once per sentence)."""
         key = (sentence.start, sentence.end)
         low = self._lowered.get(key)
         if low is None:
-            low = self._lowered[key] = lower(sentence.text)
+            if self._body_lower is None:
+                self._body_lower = lower(self.article.body)
+            body_low = self._body_lower
+            # The body is lower-cased once: a slice of it is the sentence lower-cased (same offsets).
+            low = self._lowered[key] = (
+                body_low[sentence.start : sentence.end]
+                if self.article.body[sentence.start : sentence.end] == sentence.text
+                else lower(sentence.text)
+            )
         return low
+
+    def _maybe_in(self, sentence: Sentence, table: str, kind: str) -> bool:
+        """Return False when no literal of the (table, kind) triggers occurs in the sentence.
+
+        One scan of the lower-cased body flags the sentences a literal occurrence overlaps: cheaper
+        than a scan per sentence, and a superset of the sentences that contain one.
+        """
+        key = (table, kind)
+        if key not in self._flagged:
+            prefilter = self.lexicon.any_literals.get(key)
+            if prefilter is None or prefilter.regex is None:
+                self._flagged[key] = None
+            else:
+                if self._body_lower is None:
+                    self._body_lower = lower(self.article.body)
+                starts = [s.start for s in self.sentences]
+                flagged: set[int] = set()
+                for m in prefilter.regex.finditer(self._body_lower):
+                    first = max(bisect.bisect_right(starts, m.start()) - 1, 0)
+                    last = max(bisect.bisect_left(starts, m.end()) - 1, first)
+                    flagged.update(self.sentences[i].index for i in range(first, last + 1))
+                self._flagged[key] = frozenset(flagged)
+        flagged_set = self._flagged[key]
+        known = sentence.index < len(self.sentences) and self.sentences[sentence.index] is sentence
+        if flagged_set is None or not known:
+            return may_match(self.lexicon.any_literals.get(key), self.lowered(sentence))
+        return sentence.index in flagged_set
 
     def trigger_hits(self, sentence: Sentence, table: str, kind: str) -> list[tuple[re.Match[str], Trigger]]:
         """Return the matches in a sentence of the `table` ("meeting"/"pledge") triggers of one kind,
@@ -320,9 +359,7 @@ class ArticleContext:
             low = self.lowered(sentence)
             lexicon = self.lexicon
             quick = lexicon.any_trigger.get((table, kind))
-            if may_match(lexicon.any_literals.get((table, kind)), low) and (
-                quick is None or quick.search(low)
-            ):
+            if self._maybe_in(sentence, table, kind) and (quick is None or quick.search(low)):
                 triggers = lexicon.meeting_triggers if table == "meeting" else lexicon.pledge_triggers
                 hits = [(m, t) for t in triggers if t.kind == kind for m in t.finditer(low, lowered=True)]
             self._hits[key] = hits
