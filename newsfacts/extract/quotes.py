@@ -1298,9 +1298,10 @@ _LEAD_ADJUNCT = re.compile(
     r"(?:\s+on\s+\w+)?[\s,]+"
     r"|(?:on|via)\s+(?:Twitter|Facebook|Telegram|Instagram|X)[\s,]+"
 )
-_COORDINATED_RE = re.compile(r",?\s+and\s+(?:(?:also|later|then|further)\s+)?$")
+_COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|later|then|further)\s+)?$")
 _PARENTHETICAL_BEFORE_RE = re.compile(r"\w[\w’'\"”]*,\s*$")
 _COMMA_AFTER_RE = re.compile(r"\s*,\s*[a-z]")
+_NEW_CLAUSE_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I)\s")
 _OBJECT_PREP_END_RE = re.compile(r"\b(?:about|of|on|with|in|for|to)\s+$")
 _OBJECT_RE = re.compile(r"\s*(?:\S+\s+){1,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)")
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
@@ -1537,7 +1538,18 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
             else:
                 subject = _sentence_subject(body, s, m.start())
         elif out and m.start() < out[-1].end:
-            continue  # a cue inside reported words belongs to them
+            # "X said that …, but added that …": a second cue of the same subject ends the first words;
+            # any other cue inside reported words belongs to them.
+            coord = _COORDINATED_RE.search(body, out[-1].start, m.start())
+            if (
+                coord is None
+                or not _is_past(m.group())
+                or coord.start() <= out[-1].start + 1
+                or not _NEW_CLAUSE_RE.match(body, m.end(), e)  # "and expressed hope for …" stays joined
+            ):
+                continue
+            subject = (out[-1].speaker.start, out[-1].speaker.end)
+            out[-1].end = _trim_end(body, out[-1].start, coord.start())
         else:
             subject = _subject_before(lex, body, s, m.start(), m.end())
             if subject is None and _COORDINATED_RE.search(body, s, m.start()) and _is_past(m.group()):

@@ -500,3 +500,25 @@ def test_attribution_inside_the_sentence_quotes_the_whole_sentence(lexicon, enti
 )
 def test_topics_and_narration_after_a_cue_are_no_quotes(lexicon, entity_lexicon, sentence: str) -> None:
     assert run(sentence, lexicon, entity_lexicon) == []
+
+
+def test_second_cue_with_a_new_clause_starts_a_second_quote(lexicon, entity_lexicon) -> None:
+    body = "Mayor Lina Sorensen said on Monday that the vote was up to the council, but added that she hoped for a quick end."
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.quote_text for q in quotes] == ["the vote was up to the council", "she hoped for a quick end"]
+    assert {surname(q) for q in quotes} == {"sorensen"}
+
+
+def test_second_cue_with_a_noun_phrase_stays_in_the_first_quote(lexicon, entity_lexicon) -> None:
+    body = (
+        "Mayor Lina Sorensen noted that the harbour had reopened and expressed hope for a busy summer season."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text.endswith("busy summer season")
+
+
+def test_lamented_that(lexicon, entity_lexicon) -> None:
+    q = one(
+        run("Mayor Lina Sorensen lamented that the ferry had been cancelled again.", lexicon, entity_lexicon)
+    )
+    assert surname(q) == "sorensen" and q.quote_text == "the ferry had been cancelled again"
