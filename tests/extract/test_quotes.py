@@ -503,7 +503,10 @@ def test_topics_and_narration_after_a_cue_are_no_quotes(lexicon, entity_lexicon,
 
 
 def test_second_cue_with_a_new_clause_starts_a_second_quote(lexicon, entity_lexicon) -> None:
-    body = "Mayor Lina Sorensen said on Monday that the vote was up to the council, but added that she hoped for a quick end."
+    body = (
+        "Mayor Lina Sorensen said on Monday that the vote was up to the council, "
+        "but added that she hoped for a quick end."
+    )
     quotes = run(body, lexicon, entity_lexicon)
     assert [q.quote_text for q in quotes] == ["the vote was up to the council", "she hoped for a quick end"]
     assert {surname(q) for q in quotes} == {"sorensen"}
