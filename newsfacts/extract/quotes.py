@@ -1184,13 +1184,42 @@ def _marked_quotes(
                 if n_tokens < 3:
                     continue
             found.append(_make(spk, span, "direct", cue_text, ev, conf))
-            (_para_of(paras, span.close_pos), spk)
+            if via == "tail":
+                # The reported words may hold a quoted phrase: read to the sentence end, past next_open.
+                sentence_end = _clause_end(body, span.close_pos + 1, p_hi)
+                found.extend(_participle_after(lex, ctx, attribution, sentence_end))
             continue
         # No attribution of its own: a continued quotation by whoever spoke just before (any pass).
         if n_tokens >= 4:
             spk = _Speaker(None, None, "", span.open_pos, span.open_pos, pending=True, inherit=True)
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
     return found, partial
+
+
+def _participle_after(lex: QuoteLexicon, ctx: _Context, attribution: _Attribution, end: int) -> list[_Found]:
+    """Return the reported speech of '“…,” she said, adding that …' after a closing attribution."""
+    body = ctx.body
+    pos = max(attribution.speaker_end, attribution.cue_end)
+    m = _PARTICIPLE_LEAD_RE.match(body, pos, end)
+    if m is None:
+        return []
+    cue_m = lex.cue_re.match(body, m.end(), end)
+    if cue_m is None or not cue_m.group().endswith("ing"):
+        return []
+    cue = lex.cues.get(" ".join(cue_m.group().casefold().split()))
+    content = _content_after(body, cue_m.end(), end, cue) if cue is not None else None
+    spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
+    if cue is None or content is None or spk is None or len(_tokens(body[content[0] : content[1]])) < 3:
+        return []
+    c_start, c_end, kind = content
+    ev_end = min(c_end, c_start + 40)
+    return [
+        _Found(spk, c_start, c_end, kind, cue_m.group(), False, cue_m.start(), ev_end, cue.confidence - 0.1)
+    ]
+
+
+# Between a closing attribution and its participle: adjuncts up to the comma ("said on Monday, adding").
+_PARTICIPLE_LEAD_RE = re.compile(r"[^,.;:!?“”\"]{0,60},\s*")
 
 
 def _make(
@@ -1775,6 +1804,7 @@ def _join_interrupted(body: str, marked: list[_Found]) -> list[_Found]:
         if (
             prev is not None
             and prev.cue is not None
+            and f.marked
             and f.start > prev.end
             and (f.speaker.inherit or prev.end <= f.evidence_start < f.start)
         ):

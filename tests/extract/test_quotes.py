@@ -525,3 +525,13 @@ def test_lamented_that(lexicon, entity_lexicon) -> None:
         run("Mayor Lina Sorensen lamented that the ferry had been cancelled again.", lexicon, entity_lexicon)
     )
     assert surname(q) == "sorensen" and q.quote_text == "the ferry had been cancelled again"
+
+
+def test_participle_after_a_quotation_and_its_attribution(lexicon, entity_lexicon) -> None:
+    body = (
+        "“We will vote against the plan,” councillor Rosa Lind said on Monday, "
+        "adding that the harbour fees were “far too high” for the town."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [(surname(q), q.kind) for q in quotes] == [("lind", "direct"), ("lind", "indirect")]
+    assert quotes[1].quote_text.startswith("the harbour fees") and quotes[1].quote_text.endswith("the town")
