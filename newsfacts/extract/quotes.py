@@ -654,10 +654,14 @@ def _pronoun_speaker(
 
 # Words that open a sentence with a capital but never start a person's name.
 _OPENERS = frozenset(["but", "and", "so", "then", "still", "meanwhile", "yet"])
+# One scan of the body: a sentence start (line start, or after . ! ? and a closing mark), then the name.
 _UNLINKED_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))[ \t]*"
     rf"(?:(?:But|And|So|Then|Still|Meanwhile|Yet),?\s+)?({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,4}})"
-    r"\s+([a-z][\w’'-]*)"
+    r"\s+([a-z][\w’'-]*)",
+    re.M,
 )
+_NOT_NAME_STARTS = _DETERMINERS | _PREPOSITIONS | _CLAUSE_WORDS | _OPENERS | _PRONOUNS
 _SUBJECT_VERBS = frozenset(
     [
         "was",
@@ -702,28 +706,21 @@ def _unlinked_subjects(ctx: _Context) -> list[tuple[int, _Speaker]]:
     """
     if ctx.unlinked is None:
         out: list[tuple[int, _Speaker]] = []
-        for p_lo, p_hi in ctx.paras:
-            for s, e in _paragraph_sentences(ctx.body, p_lo, p_hi):
-                m = _UNLINKED_RE.match(ctx.body, s, e)
-                if m is None or _overlaps(ctx.quoted, m.start(1), m.end(1)):
-                    continue
-                verb = m.group(2).casefold()
-                if not (verb in _SUBJECT_VERBS or verb.endswith(("ed", "n't", "n’t"))):
-                    continue
-                words = m.group(1).split()
-                if words[0].casefold() in _DETERMINERS | _PREPOSITIONS | _CLAUSE_WORDS | _OPENERS | _PRONOUNS:
-                    continue
-                if any(w.isupper() and len(w) > 1 for w in words) or _mention_overlaps(
-                    ctx, m.start(1), m.end(1)
-                ):
-                    continue
-                name = _name_from_phrase(m.group(1))
-                if len(name.split()) == 1:
-                    name = _full_name_in_body(ctx.body, name, m.start(1)) or ""
-                if len(name.split()) < 2:
-                    continue
-                spk = _Speaker("person:" + _fold(name), name, m.group(1), m.start(1), m.end(1))
-                out.append((m.end(1), spk))
+        for m in _UNLINKED_RE.finditer(ctx.body):
+            verb = m.group(2).casefold()
+            if not (verb in _SUBJECT_VERBS or verb.endswith(("ed", "n't", "n’t"))):
+                continue
+            words = m.group(1).split()
+            if words[0].casefold() in _NOT_NAME_STARTS or any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            if _overlaps(ctx.quoted, m.start(1), m.end(1)) or _mention_overlaps(ctx, m.start(1), m.end(1)):
+                continue
+            name = _name_from_phrase(m.group(1))
+            if len(name.split()) == 1:
+                name = _full_name_in_body(ctx.body, name, m.start(1)) or ""
+            if len(name.split()) < 2:
+                continue
+            out.append((m.end(1), _Speaker("person:" + _fold(name), name, m.group(1), m.start(1), m.end(1))))
         ctx.unlinked = out
     return ctx.unlinked
 
