@@ -87,6 +87,16 @@ _PLACE_NOUNS = _words(
     "street province area authorities regional marathon"
 )
 _SUBJECT_OPENERS = _words("and but that while when as then so yet meanwhile however")
+# Capitalised words that open a place name: "County Kerry", "Lake Geneva", "Mount Kenya", "Fort Worth"
+# — the name after one is no person's, even when it is a seeded surname.
+_PLACE_NAME_HEADS = _words(
+    "county lake mount mt port fort cape river bay isle island glen lough loch camp village point gulf "
+    "sea strait valley"
+)
+# A qualifier that turns a country's short name into a region's: "Latin America", "North America".
+_REGION_QUALIFIERS = _words("latin north south central")
+# Words before a generic institution name that do not make it part of a longer name ("The Commission").
+_GENERIC_OPENERS = _words("the a an this that its their our his her your my")
 _NOT_NAME_WORDS = _words(
     """the a an in on at of for to from by with and or but if as this that these those there here it its
     he she they we i you his her their our my your monday tuesday wednesday thursday friday saturday
@@ -182,6 +192,8 @@ _CONFIDENCE = {
     "role": 0.75,
     "pronoun": 0.6,
 }
+# The type of a placeholder mention that keeps tokens from other passes and is never emitted.
+_HIDDEN = "hidden"
 _PRIORITY = {"country": 4, "organization": 4, "person": 3, "capital": 2, "location": 2, "demonym": 1}
 
 
@@ -243,6 +255,7 @@ class EntityLexicon:
     key_by_name: dict[str, str] = field(default_factory=dict)  # folded name/alias -> key
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    plural_demonyms: frozenset[str] = frozenset()  # folded "ukrainians": a people, not the state
     parents: dict[str, str] = field(default_factory=dict)  # org_id -> member_of
     speech_verbs: frozenset[str] = _SPEECH_VERBS
 
@@ -375,6 +388,14 @@ def _add_phrase(
     bucket[bucket.index(old)] = merged
 
 
+def _demonym_plurals(demonym: str) -> tuple[str, ...]:
+    """Return the plural a demonym forms as a noun for its people ("Ukrainian" → "Ukrainians",
+    "Israeli" → "Israelis"); none for those without an -s plural ("French", "Swiss", "Chinese")."""
+    if " " in demonym or not demonym[-1:].isalpha():
+        return ()
+    return (demonym + "s",) if demonym.endswith(("an", "i")) else ()
+
+
 def _by_surname(people: dict[str, PersonInfo]) -> dict[str, tuple[str, ...]]:
     """Return folded last name -> the seeded people who carry it."""
     out: dict[str, list[str]] = {}
@@ -400,6 +421,7 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
     key_by_name: dict[str, str] = {}
     capitals: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    plurals: set[str] = set()
     parents: dict[str, str] = {}
 
     for row in read_seed("countries", seeds_dir):
@@ -411,8 +433,11 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
                 key_by_name.setdefault(fold_name(phrase), iso3)
         key_by_name.setdefault(iso3.casefold(), iso3)
         for demonym in split_list(row.get("demonyms", "")):
-            _add_phrase(table, demonym, iso3, "demonym", name, "demonym")
-            demonyms.setdefault(fold_name(demonym), iso3)
+            for form in (demonym, *_demonym_plurals(demonym)):
+                _add_phrase(table, form, iso3, "demonym", name, "demonym")
+                demonyms.setdefault(fold_name(form), iso3)
+                if form != demonym:
+                    plurals.add(fold_name(form))
         capital = row.get("capital", "")
         for phrase in [capital, *split_list(row.get("capital_aliases", ""))]:
             if phrase:
@@ -520,6 +545,7 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         key_by_name=key_by_name,
         capitals=capitals,
         demonyms=demonyms,
+        plural_demonyms=frozenset(plurals),
         parents=parents,
         speech_verbs=frozenset(speech),
     )
@@ -742,8 +768,27 @@ class _Finder:
 
     def pass_gazetteer(self) -> None:
         toks, lex = self.toks, self.lex
-        for i, j, entries in _gazetteer(toks, lex):
+        found = _gazetteer(toks, lex)
+        by_start = {i: (i, j, entries) for i, j, entries in found}
+        for i, j, entries in found:
             entry = entries[0]
+            if entry.entity_type == "country" and entry.method == "alias" and self.region_before(i):
+                # "Latin America" is a region, not the United States.
+                name = self.body[toks.start[i - 1] : toks.end[j - 1]]
+                self.add(_Mention(i - 1, j, place_key(name), "location", name, "gazetteer", 0.8))
+                continue
+            if entry.entity_type == "organization" and self.is_generic(i, j):
+                body = self.generic_body(entry, i, j, by_start)
+                if body is None:
+                    # Part of another body's name ("National Security Council"): no mention, but the
+                    # words stay taken, so no person's name is read into them.
+                    self.add(_Mention(i, j, "", _HIDDEN, "", "gazetteer", 0.0))
+                    continue
+                if body != entry.key:
+                    self.add(
+                        _Mention(i, j, body, "organization", lex.names.get(body, body), "alias", 0.8)
+                    )
+                    continue
             if entry.entity_type == "person":
                 entry = self.pick_person(entries)
                 if entry is None:
@@ -808,6 +853,77 @@ class _Finder:
             return people[0]
         return None
 
+    def region_before(self, i: int) -> bool:
+        """Return True when a region qualifier stands right before token i ("Latin America")."""
+        k = i - 1
+        return (
+            k >= 0
+            and self.same_sentence(k, i)
+            and self.toks.cap[k]
+            and self.covered[k] is None
+            and self.toks.fold[k] in _REGION_QUALIFIERS
+            and self.gap(k, i) == " "
+        )
+
+    def is_generic(self, i: int, j: int) -> bool:
+        """Return True when tokens [i, j) are institution words only ("Commission", "Security Council"):
+        a name many bodies share, which the seeds give to one of them."""
+        return all(f in _INSTITUTION_WORDS for f in self.toks.fold[i:j])
+
+    def generic_body(
+        self, entry: Entry, i: int, j: int, by_start: dict[int, tuple[int, int, tuple[Entry, ...]]]
+    ) -> str | None:
+        """Return the organisation a generic institution name at [i, j) stands for, or None when it is
+        part of another name or another party's body.
+
+        "Russia's Security Council", "the Russian Security Council", "the Security Council of Ukraine"
+        are the bodies of that country; "the Commission of the African Union" is the AU's; "National
+        Security Council" is a longer name. A body of an organisation is the seeded organisation that
+        belongs to it and ends with the same words (AU → African Union Commission). Otherwise a bare
+        "the Commission" is the one the article named in full before it, else the seeds' reading.
+        """
+        toks, lex = self.toks, self.lex
+        owner: str | None = None
+        k = i - 1
+        if k >= 0 and self.same_sentence(k, i) and self.gap(k, i).strip() in {"", *_POSSESSIVE}:
+            left = self.covered[k]
+            if left is not None and left.entity_type in {"country", "organization"} and left.j == i:
+                owner = left.key  # "Russia's Security Council", "the Russian Security Council"
+            elif toks.cap[k] and toks.fold[k] not in _GENERIC_OPENERS:
+                return None  # "National Security Council": part of a longer name
+        if owner is None and j + 1 < len(toks) and toks.fold[j] == "of" and self.same_sentence(j, i):
+            k = j + 1
+            if toks.fold[k] == "the" and k + 1 < len(toks):
+                k += 1
+            after = by_start.get(k)
+            if after is not None and after[2][0].entity_type in {"country", "organization", "demonym"}:
+                owner = after[2][0].key  # "the Security Council of Ukraine"
+            elif toks.cap[k]:
+                return None  # "Commission of Inquiry": another body's name
+        words = " ".join(toks.fold[i:j])
+        if owner is not None:
+            if owner == entry.key:
+                return entry.key
+            bodies = [
+                key
+                for key, parent in lex.parents.items()
+                if parent == owner and fold_name(lex.names.get(key, "")).endswith(words)
+            ]
+            if len(bodies) == 1:
+                return bodies[0]
+            return entry.key if lex.parents.get(entry.key) == owner else None
+        # A bare "the Commission" after "the African Union Commission": the body already named.
+        for m in reversed(self.mentions):
+            if (
+                m.entity_type == "organization"
+                and m.j <= i
+                and m.key != entry.key
+                and m.j - m.i > j - i
+                and fold_name(m.canonical).endswith(words)
+            ):
+                return m.key
+        return entry.key
+
     def surname_ok(self, i: int, entry: Entry) -> bool:
         """Return True unless a lone surname looks like an ordinary word here ("in May")."""
         tok = self.toks[i]
@@ -818,6 +934,8 @@ class _Finder:
             return True
         if prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}:
             return False
+        if prev.fold in _PLACE_NAME_HEADS:
+            return False  # "County Kerry" is not John Kerry
         # "Kevin Haley" is not Nikki Haley: a capitalised word before the surname that is neither a
         # title nor a sentence opener makes it someone else's full name.
         covering = self.covered[i - 1]
@@ -941,6 +1059,8 @@ class _Finder:
                 a += 1
             if a >= j:
                 continue
+            if a > i and toks.fold[a - 1] in _PLACE_NAME_HEADS and self.gap(a - 1, a) == " ":
+                continue  # "County Kerry", "Lake Como": a place's name, whatever surname it shares
             key = self.name_reading(a, j, role_end, role_start)
             if key is not None:
                 pid, canonical, method, conf = key
@@ -1269,7 +1389,8 @@ class _Finder:
         if self._dominant is None:
             counts: dict[str, int] = {}
             for m in self.mentions:
-                if m.entity_type == "country":
+                # "Americans are sincere people": a people spoken of, not the side speaking.
+                if m.entity_type == "country" and self.toks.fold[m.i] not in self.lex.plural_demonyms:
                     counts[m.key] = counts.get(m.key, 0) + 1
             # The first person named is usually the publisher's own (a press release opens with its
             # head of state): their country gets a head start.
@@ -1418,6 +1539,8 @@ class _Finder:
         toks = self.toks
         out: list[EntityMention] = []
         for m in sorted(self.mentions, key=lambda m: (toks.start[m.i], -toks.end[m.j - 1])):
+            if m.entity_type == _HIDDEN:
+                continue
             start, end = toks.start[m.i], toks.end[m.j - 1]
             out.append(
                 EntityMention(
