@@ -196,6 +196,7 @@ class QuoteLexicon:
     owned_body_re: re.Pattern[str] | None = None  # "<someone>'s office|spokesman|…" at a phrase end
     message_terms: frozenset[str] = frozenset()  # documents that "say": statement, report, release…
     non_anaphor_heads: frozenset[str] = frozenset()  # "the ministry", "the source": not "he"
+    naming_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "called it" / "described as" right before a mark
 
 
 def _upper_class() -> str:
@@ -217,7 +218,16 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
             cues[form.casefold()] = cue
     if not cues:
         return QuoteLexicon()
-    verb_forms = sorted((f for f, c in cues.items() if c.complement != "according"), key=len, reverse=True)
+    verb_forms = sorted(
+        (f for f, c in cues.items() if c.complement not in ("according", "naming")), key=len, reverse=True
+    )
+    naming_forms = sorted((f for f, c in cues.items() if c.complement == "naming"), key=len, reverse=True)
+    naming_re = re.compile(
+        r"(?<![\w’'-])("
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in naming_forms or ["(?!x)x"])
+        # "called on X to …", "called for": a phrasal verb, not a naming
+        + r")(?!\s+(?:on|for|upon|out|off|up|in|back|to)\b)(?:\s+[^\s“”\"«».,;:!?]+){0,5}?\s*$"
+    )
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in verb_forms)
     # Case-sensitive on purpose: cues are lower case in running text, and "the Head of State" or
     # "the United States" must not read as the cue "state".
@@ -241,7 +251,16 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     message = frozenset(t.casefold() for t, kinds in terms if "message" in kinds)
     literal = frozenset(t.casefold() for t, kinds in terms if kinds & {"institution", "anonymous"})
     return QuoteLexicon(
-        cues, cue_re, according_lead_re, according_tail_re, label_re, joint, owned_re, message, literal
+        cues,
+        cue_re,
+        according_lead_re,
+        according_tail_re,
+        label_re,
+        joint,
+        owned_re,
+        message,
+        literal,
+        naming_re,
     )
 
 
@@ -521,7 +540,8 @@ def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
                 continue
             f.confidence -= resolved.penalty
             f.speaker = resolved
-        ctx.history.append((f.end, f.speaker))
+        if f.speaks:
+            ctx.history.append((f.end, f.speaker))
         out.append(f)
     return out
 
@@ -1105,6 +1125,7 @@ class _Found:
     evidence_start: int
     evidence_end: int
     confidence: float
+    speaks: bool = True  # False for words the speaker only names something with: no continued quotation
 
 
 def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
@@ -1191,6 +1212,48 @@ def _marked_quotes(
             spk = _Speaker(None, None, "", span.open_pos, span.open_pos, pending=True, inherit=True)
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
     return found, partial
+
+
+def _naming_quotes(
+    lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], partial: list[MarkedSpan]
+) -> list[_Found]:
+    """Return the quoted words a subject names something with: 'X called the deal “a farce”',
+    'calling it “null and void” and “absurd”', 'what she described as “theft”' (direct quotes of X).
+    """
+    body = ctx.body
+    out: list[_Found] = []
+    skip_until = -1
+    for i, span in enumerate(partial):
+        if span.open_pos < skip_until:
+            continue
+        op_lo = paras[_para_of(paras, span.open_pos)][0]
+        lo, _ = _sentence_bounds(body, span.open_pos, op_lo, span.open_pos + 1)
+        m = lex.naming_re.search(body, lo, span.open_pos)
+        if m is None:
+            continue
+        verb_start, verb_end = m.span(1)
+        if body[verb_start:verb_end].endswith("ing"):
+            subject = _sentence_subject(body, lo, verb_start)
+        else:
+            subject = _subject_before(lex, body, lo, verb_start, verb_end)
+        spk = _pending(ctx, *subject) if subject is not None else None
+        if spk is None or spk.surface.split()[0].endswith("ing"):  # "Following the test, …"
+            continue
+        end, close = span.end, span.close_pos + 1
+        for nxt in partial[i + 1 :]:  # “null and void” and “absurd”: one naming, several phrases
+            if not _NAMING_JOIN_RE.fullmatch(body, close, nxt.open_pos):
+                break
+            end, close, skip_until = nxt.end, nxt.close_pos + 1, nxt.open_pos + 1
+        cue = lex.cues.get(" ".join(body[verb_start:verb_end].casefold().split()))
+        conf = (cue.confidence if cue else 0.5) - spk.penalty
+        cue_text = body[verb_start:verb_end]
+        out.append(
+            _Found(spk, span.start, end, "direct", cue_text, True, subject[0], end, conf, speaks=False)
+        )
+    return out
+
+
+_NAMING_JOIN_RE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 
 
 def _participle_after(lex: QuoteLexicon, ctx: _Context, attribution: _Attribution, end: int) -> list[_Found]:
@@ -1777,8 +1840,9 @@ def find_quotes(
     spans = find_marked_spans(body)
     ctx.quoted = [(span.open_pos, span.close_pos + 1) for span in spans]
     ctx.paras = paras
-    marked, _partial = _marked_quotes(lexicon, ctx, paras, spans)
+    marked, partial = _marked_quotes(lexicon, ctx, paras, spans)
     marked = _join_interrupted(body, marked)
+    marked += _naming_quotes(lexicon, ctx, paras, partial)
     taken = [(f.start - 1, f.end + 1) for f in marked]
     transcript = _transcript_quotes(lexicon, ctx, paras, taken)
     taken += [(f.start, f.end) for f in transcript]

@@ -535,3 +535,26 @@ def test_participle_after_a_quotation_and_its_attribution(lexicon, entity_lexico
     quotes = run(body, lexicon, entity_lexicon)
     assert [(surname(q), q.kind) for q in quotes] == [("lind", "direct"), ("lind", "indirect")]
     assert quotes[1].quote_text.startswith("the harbour fees") and quotes[1].quote_text.endswith("the town")
+
+
+def test_naming_with_quoted_words_is_a_direct_quote(lexicon, entity_lexicon) -> None:
+    body = "Prime Minister Ana Costa called the border treaty “null and void” and “plainly absurd”."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "costa" and q.kind == "direct" and q.has_quote_marks
+    assert q.quote_text.startswith("null and void") and q.quote_text.endswith("plainly absurd")
+
+
+def test_called_on_is_not_a_naming(lexicon, entity_lexicon) -> None:
+    body = "Senator Ivo Brandt called on the agency to “act before winter comes” and to publish its data."
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.cue for q in quotes] == ["called on"]
+
+
+def test_naming_words_do_not_continue_as_a_quotation(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The port will reopen in May,” said Mayor Lea Ruiz. "
+        "Governor Tom Falk called the plan “a costly illusion”.\n\n"
+        "“Ferries will run every hour from then on.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["ruiz", "falk", "ruiz"]
