@@ -785,9 +785,7 @@ class _Finder:
                     self.add(_Mention(i, j, "", _HIDDEN, "", "gazetteer", 0.0))
                     continue
                 if body != entry.key:
-                    self.add(
-                        _Mention(i, j, body, "organization", lex.names.get(body, body), "alias", 0.8)
-                    )
+                    self.add(_Mention(i, j, body, "organization", lex.names.get(body, body), "alias", 0.8))
                     continue
             if entry.entity_type == "person":
                 entry = self.pick_person(entries)
@@ -1341,6 +1339,16 @@ class _Finder:
         if not hit.where and hit.role in _NATIONAL_ROLES:
             # A bare "the President" / "the Head of State" is the home country's: press releases call
             # their own leader so and name the guest's office in full ("the President of France").
+            # The release's own leader opens it: the first person named, when they hold that office,
+            # whichever country the rest of the text names most.
+            lead = self.lead_person()
+            if (
+                lead is not None
+                and lead.i < hit.i
+                and self.opens_sentence(lead)
+                and self.holds(lead.key, accepted)
+            ):
+                return lead.key, 0.8
             home = self.dominant_country()
             for pos, role, where, key in reversed(self.bound):
                 if pos < hit.i and role in accepted and where == home:
@@ -1383,6 +1391,36 @@ class _Finder:
             if len(holders) == 1:
                 return holders.pop(), conf
         return None
+
+    def lead_person(self) -> _Mention | None:
+        """Return the first person the article names (by name, not by pronoun or role), or None."""
+        named = [
+            m for m in self.mentions if m.entity_type == "person" and m.method not in {"pronoun", "role"}
+        ]
+        return min(named, key=lambda m: m.i, default=None)
+
+    def opens_sentence(self, m: _Mention) -> bool:
+        """Return True when only a title stands before the mention in its sentence ("President of
+        Ukraine Jane Doe met…"), or a title after a passive's "by" ("This was stated by President …"):
+        the sentence's agent, not someone it speaks to or about."""
+        toks = self.toks
+        k = m.i - 1
+        while k >= 0 and toks.sent[k] == toks.sent[m.i]:
+            if not (toks.cap[k] or toks.fold[k] in {"of", "the", "and"}):
+                return toks.fold[k] == "by"
+            k -= 1
+        return True
+
+    def holds(self, key: str, roles: frozenset[str] | set[str]) -> bool:
+        """Return True when the seeds say the person holds one of the roles for a country (not an
+        organisation: the President of the Commission is no head of state) at the article's date."""
+        return any(
+            spell.role in roles
+            and spell.where in self.lex.names
+            and spell.where in self.lex.capitals.values()
+            and (self.on_date is None or _in_office(spell, self.on_date))
+            for spell in self.lex.spells_by_person.get(key, ())
+        )
 
     def dominant_country(self) -> str:
         """Return the country mentioned most often in the article ('' when none)."""
