@@ -1,6 +1,6 @@
 -- Near-duplicate groups: two articles are neighbours when their MinHash LSH band signatures
 -- (stg_raw__articles.minhash_bands) share a band. Each article's group is the earliest article
--- among its neighbours' neighbours (two hops: enough for an original and its reprints; a long
+-- among its neighbours' representatives (two hops: enough for an original and its reprints; a long
 -- chain of ever-drifting copies may still split into two groups).
 with
 
@@ -41,14 +41,17 @@ first_hop as (
     group by neighbours.article_id
 ),
 
+-- each article takes the most senior representative among its neighbours' representatives, so an
+-- article that shares a band with any member of a group joins it even when its own neighbours are
+-- all younger than it
 second_hop as (
     select
-        first_hop.article_id,
-        arg_min(neighbours.neighbour_id, article_order.seniority) as duplicate_group_id
-    from first_hop
-    inner join neighbours on first_hop.representative_id = neighbours.article_id
-    inner join article_order on neighbours.neighbour_id = article_order.article_id
-    group by first_hop.article_id
+        neighbours.article_id,
+        arg_min(first_hop.representative_id, article_order.seniority) as duplicate_group_id
+    from neighbours
+    inner join first_hop on neighbours.neighbour_id = first_hop.article_id
+    inner join article_order on first_hop.representative_id = article_order.article_id
+    group by neighbours.article_id
 ),
 
 final as (

@@ -101,12 +101,6 @@ def test_alternative_rules_put_articles_sharing_a_band_in_one_group(rule: str) -
     assert groups == {"t": "t", "y": "t", "o": "t", "z": "z"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="int_articles_grouped takes the neighbours of one representative only: y stays alone although it "
-    "shares a band with o (fix: the 'neighbours_of_neighbours' rule of bench/near_duplicates.py). Remove "
-    "this mark when the model is fixed.",
-)
 def test_model_puts_articles_sharing_a_band_in_one_group() -> None:
     with duckdb.connect() as con:
         _band_rows(con, CHAIN)
