@@ -1409,15 +1409,24 @@ def _unmarked_quotes(
     """Return reported speech and unmarked direct speech from the sentences outside quotation marks."""
     body = ctx.body
     found: list[_Found] = []
+    previous: tuple[int, int, bool] | None = None  # the sentence before, across paragraphs; claimed?
     for p_lo, p_hi in paras:
         sents = _paragraph_sentences(body, p_lo, p_hi)
         claimed = [False] * len(sents)
         for k, (s, e) in enumerate(sents):
+            before, previous = previous, (s, e, False)
             if _overlaps(taken, s, e):
                 claimed[k] = True
+                previous = (s, e, True)
                 continue
             if lex.cue_re.search(body, s, e) is None and "ccording to" not in body[s:e]:
                 continue  # most sentences carry no cue at all: skip the attribution patterns
+            if before is not None and not before[2] and not (found and found[-1].end > before[0]):
+                stated = _stated_by(lex, ctx, s, e, before[0], before[1])
+                if stated is not None:
+                    found.append(stated)
+                    claimed[k] = True
+                    continue
             single = _according_quote(lex, ctx, s, e) or _postposed_quote(lex, ctx, s, e)
             quotes = [single] if single is not None else _preposed_quotes(lex, ctx, s, e)
             if not quotes:
@@ -1449,6 +1458,25 @@ def _unmarked_quotes(
                     j += 1
             found.append(quote)
     return found
+
+
+# "This was stated by the President of Ukraine.": the sentence before is what was stated.
+_STATED_BY_RE = re.compile(r"(?:This|That|It)\s+was\s+(?:\w+ly\s+)?(\w+)\s+by\s+([^,;:]{2,120}?)\s*[.!]?\s*$")
+
+
+def _stated_by(lex: QuoteLexicon, ctx: _Context, s: int, e: int, p_start: int, p_end: int) -> _Found | None:
+    """Return the previous sentence as reported speech when this one says who stated it."""
+    body = ctx.body
+    m = _STATED_BY_RE.match(body, s, e)
+    cue = lex.cues.get(m.group(1).casefold()) if m is not None else None
+    if m is None or cue is None or cue.complement in ("colon", "naming") or not _is_past(m.group(1)):
+        return None
+    spk = _pending(ctx, m.start(2), m.end(2))
+    c_start, c_end = _trim_start(body, p_start, p_end), _trim_end(body, p_start, p_end)
+    if spk is None or len(_tokens(body[c_start:c_end])) < 4:
+        return None
+    conf = cue.confidence - 0.1 - spk.penalty
+    return _Found(spk, c_start, c_end, "indirect", m.group(1), False, s, e, conf)
 
 
 def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _Found, claimed: bool) -> bool:

@@ -558,3 +558,13 @@ def test_naming_words_do_not_continue_as_a_quotation(lexicon, entity_lexicon) ->
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [surname(q) for q in quotes] == ["ruiz", "falk", "ruiz"]
+
+
+def test_this_was_stated_by_attributes_the_sentence_before(lexicon, entity_lexicon) -> None:
+    body = (
+        "The harbour authority will double the number of ferries before the summer season.\n\n"
+        "This was stated by Mayor Pia Lund during a briefing in the town hall."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lund" and q.kind == "indirect"
+    assert q.quote_text.startswith("The harbour authority") and q.quote_text.endswith("summer season")
