@@ -51,4 +51,5 @@ def test_peak_memory_sees_a_child_process():
         child = subprocess.Popen([sys.executable, "-c", code])
         child.wait(timeout=30)
     assert memory.peak_rss - alone.peak_rss > 40 * 2**20
-    assert psutil.Process().children() == []
+    # the child ended (other helpers, e.g. multiprocessing's resource tracker, may still be around)
+    assert child.pid not in {p.pid for p in psutil.Process().children()}
