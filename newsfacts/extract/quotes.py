@@ -953,6 +953,8 @@ def _tail_attribution(
         return _Attribution(s, e, m.start(), m.end(), cue)
     if m.group().split()[0].endswith("ing"):
         return None  # ", saying …" attaches to the main clause's subject, never "saying Jane Doe"
+    if cue.kind_hint == "indirect" and cue.complement == "clause":
+        return None  # "…, announced US troops would leave Syria": an object clause, never "announced Doe"
     np_end = _speaker_after_cue(body, m.end(), after_end)
     if np_end is None:
         return None

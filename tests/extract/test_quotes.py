@@ -568,3 +568,11 @@ def test_this_was_stated_by_attributes_the_sentence_before(lexicon, entity_lexic
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lund" and q.kind == "indirect"
     assert q.quote_text.startswith("The harbour authority") and q.quote_text.endswith("summer season")
+
+
+def test_reporting_verb_before_an_object_clause_is_no_inverted_attribution(lexicon, entity_lexicon) -> None:
+    body = (
+        "Late on Sunday, the Ruritanian Governor Eva Moss, in a statement delivered via her spokesman, "
+        "announced the ferries would stop sailing to Norway."
+    )
+    assert not [q for q in run(body, lexicon, entity_lexicon) if q.quote_text.startswith("Late on Sunday")]
