@@ -165,6 +165,8 @@ _PRONOUNS = {
     "herself": "f",
 }
 _COUNTERPART_SOURCE = frozenset({"from", "of"})
+# Words that open a new clause between a subject and a later pronoun ("Doe said that he…").
+_CLAUSE_OPENERS = _words("that who whom which and but or when while because as if after before")
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "your", "my", "this"})
 _PREPOSITIONS = _words(
     "with to from by of for before after about between among against toward towards at on in"
@@ -1554,6 +1556,19 @@ class _Finder:
                 continue
             # "his Latvian counterpart" is the counterpart's mention, resolved separately.
             antecedent = _salient_before(persons, starts, k, tok.sent, gender, toks, quoted)
+            if (
+                antecedent is not None
+                and tok.fold == "him"
+                and toks.sent[antecedent.i] == tok.sent
+                and not toks.poss[antecedent.j - 1]
+                and toks.fold[antecedent.i] not in {"his", "her"}
+                and self.same_clause(antecedent, k)
+            ):
+                # "Jane Doe thanked him": an object pronoun is never its own clause's subject (that
+                # would be "himself"); the person before the subject is meant. A possessor inside the
+                # subject ("his colleagues respect him") may be.
+                rest = [m for m in persons if m.key != antecedent.key]
+                antecedent = _salient_before(rest, [m.i for m in rest], k, tok.sent, gender, toks, quoted)
             if antecedent is not None:
                 m = self.add(
                     _Mention(
@@ -1572,6 +1587,17 @@ class _Finder:
                 at = bisect.bisect_left(starts, k)
                 starts.insert(at, k)
                 persons.insert(at, m)
+
+    def same_clause(self, m: _Mention, k: int) -> bool:
+        """Return True when person mention m and token k stand in one short clause: at most three
+        words between them and no punctuation or clause opener ("Doe thanked him", not "Doe said
+        that …him", "Doe, who met him")."""
+        if k - m.j > 3:
+            return False
+        gap = self.body[self.toks.end[m.j - 1] : self.toks.start[k]]
+        if any(ch in gap for ch in ',;:()"“”—–'):
+            return False
+        return not any(self.toks.fold[t] in _CLAUSE_OPENERS for t in range(m.j, k))
 
     def emit(self) -> list[EntityMention]:
         toks = self.toks

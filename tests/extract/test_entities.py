@@ -432,3 +432,15 @@ def test_lead_leader_rule_needs_the_leader_to_open_the_sentence(lexicon: EntityL
     )
     ms = mentions(lexicon, body, "2023-06-01")
     assert at(ms, "The Head of State").entity_key == "volodymyr_zelenskyy"
+
+
+def test_object_pronoun_is_not_the_subject_of_its_own_clause(lexicon: EntityLexicon) -> None:
+    body = "Olaf Scholz met Volodymyr Zelenskyy in Berlin. Zelenskyy thanked him warmly."
+    ms = mentions(lexicon, body, "2023-06-01")
+    assert at(ms, "him").entity_key == "olaf_scholz"
+
+
+def test_object_pronoun_after_a_possessive_subject_may_be_the_possessor(lexicon: EntityLexicon) -> None:
+    body = "Olaf Scholz met Volodymyr Zelenskyy in Berlin. His advisers praised him."
+    ms = mentions(lexicon, body, "2023-06-01")
+    assert at(ms, "him").entity_key == at(ms, "His").entity_key
