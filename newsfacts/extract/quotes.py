@@ -1726,6 +1726,9 @@ def _sentence_subject(body: str, s: int, end: int) -> tuple[int, int] | None:
     return m.start(), m.end()
 
 
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?\s*$")
+
+
 def _apposition_subject(body: str, lo: int, cue_start: int, cue_form: str) -> tuple[int, int] | None:
     """Return the better side of an apposition before a cue: 'His lawyer, Jane Doe, said' -> Jane Doe.
 
@@ -1740,10 +1743,16 @@ def _apposition_subject(body: str, lo: int, cue_start: int, cue_form: str) -> tu
         return None
     first_lo = body.rfind(",", lo, comma)
     first = _strip_aux(first_lo + 1 if first_lo >= 0 else lo, comma, body)
+    if first_lo > lo and _PARTY_TAG_RE.match(body, *first):
+        # "Rep. Jane Doe, D-Calif., the panel's chairwoman, said": the name sits before the tag.
+        name_lo = body.rfind(",", lo, first_lo)
+        first = _strip_aux(name_lo + 1 if name_lo >= 0 else lo, first_lo, body)
     second = _strip_aux(comma + 1, inner_end, body)
 
     def name_like(span: tuple[int, int]) -> bool:
         toks = _tokens(body[span[0] : span[1]])
+        if _PARTY_TAG_RE.match(body, span[0], span[1]):
+            return False  # "Jane Doe, D-Calif., said": a party and state tag, not a name
         return (
             len(toks) >= 2
             and toks[0].casefold() not in _DETERMINERS

@@ -576,3 +576,12 @@ def test_reporting_verb_before_an_object_clause_is_no_inverted_attribution(lexic
         "announced the ferries would stop sailing to Norway."
     )
     assert not [q for q in run(body, lexicon, entity_lexicon) if q.quote_text.startswith("Late on Sunday")]
+
+
+def test_party_and_state_tag_in_an_apposition_is_not_the_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "Rep. Nora Lindqvist, D-Ore., the incoming chair of the budget panel, "
+        "said in an interview that her office is drafting a new bill."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lindqvist"
