@@ -4,18 +4,23 @@ Three passes over the body, each a small set of patterns compiled once in `Quote
 (cues from seeds/cue_verbs.csv, speaker head nouns from seeds/quote_speaker_terms.csv):
   1. quotation marks (`quote_spans`): each span is attributed by the cue after it (`“…,” she said`),
      the cue before it (`X said: “…”`), an introducing line ending with a colon (`Quote from X:`),
-     or, failing those, the speaker who spoke just before (a continued quotation); short marked
-     phrases inside a sentence are partial quotes left to pass 3;
+     or, failing those, the speaker who spoke just before (a continued quotation); `“A,” X said,
+     “b.”` is one quotation; `, adding that …` after the attribution is a second, reported quote;
+     short marked phrases inside a sentence are partial quotes left to pass 3, except the words a
+     subject names something with (`called the treaty “a dead letter”`: a `naming` cue);
   2. transcript labels (`President of Russia Vladimir Putin: …`);
   3. sentences outside quotation marks: a closing attribution (`…, Spruds said at the briefing.`,
      `… - Patel said.`), `According to X, …` / `…, according to X.`, `X said/stressed/told
-     reporters (that) …` and participles (`…, adding that …`); kind is `direct` for closing
-     attributions of first-person words, else `indirect`.
+     reporters (that) …`, participles (`…, adding that …`), a cue coordinated with the subject's
+     first verb (`met X and noted that …`, `…, but added that …`), an attribution inside the
+     sentence (`In most weeks, she says, …`) and `This was stated by X.` after the words; kind is
+     `direct` for closing attributions of first-person words, else `indirect`.
 The passes only record the speaker phrase; speakers are resolved afterwards in document order, so
-a pronoun or a definite description ("the rookie defenceman") can continue the previous speaker
-whichever pass found it. Resolution reads the mentions of the entity step first (names, roles,
-pronouns already resolved); where no mention covers the phrase a small fallback inside this module
-reads the name itself (marked FALLBACK below).
+a pronoun or a definite description ("the rookie defenceman", "the founder of Acme") can continue the
+previous speaker whichever pass found it; a pronoun after a sentence opened by a person the entity
+step missed ("Ada Okoye was …") refers to that person. Resolution reads the mentions of the entity
+step first (names, roles, pronouns already resolved); where no mention covers the phrase a small
+fallback inside this module reads the name itself (marked FALLBACK below).
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
@@ -641,7 +646,7 @@ def _pronoun_speaker(
     if mention is not None and mention.entity_type == "person":
         # The entity step resolved this pronoun already (salience, gender from the seeds): trust it,
         # unless a person it does not know opened a sentence after its antecedent was last named
-        # ("Mamadou Dia was on a trip … 'They told us …,' he said").
+        # ("Ada Okoye was at the market … 'We ran …,' she said").
         named = [
             m.char_end
             for m in ctx.mentions
@@ -721,7 +726,7 @@ _SUBJECT_VERBS = frozenset(
 def _unlinked_subjects(ctx: _Context) -> list[tuple[int, _Speaker]]:
     """Return (end, person) for names opening a sentence outside quotes that no entity mention covers.
 
-    FALLBACK for people the entity step does not know ("Mamadou Dia was on a trip"): a run of
+    FALLBACK for people the entity step does not know ("Ada Okoye was at the market"): a run of
     capitalised words followed by a verb; a single word only when the article gives it a first name.
     """
     if ctx.unlinked is None:
@@ -954,7 +959,7 @@ def _tail_attribution(
     if m.group().split()[0].endswith("ing"):
         return None  # ", saying …" attaches to the main clause's subject, never "saying Jane Doe"
     if cue.kind_hint == "indirect" and cue.complement == "clause":
-        return None  # "…, announced US troops would leave Syria": an object clause, never "announced Doe"
+        return None  # "…, announced the ferries would stop at Ostend": an object clause, no speaker
     np_end = _speaker_after_cue(body, m.end(), after_end)
     if np_end is None:
         return None
@@ -1057,7 +1062,7 @@ def _is_past(cue_form: str) -> bool:
 
 
 def _bare_form_as_noun(phrase: str, last: str, cue_form: str) -> bool:
-    """Return True when a bare cue form after a singular capitalised word reads as a noun ('Treasury note').
+    """Return True when a bare cue form after a singular capitalised word is a noun ('Harbour Board report').
 
     "say" is never a noun, and "Police say" / "Lee and Park say" have plural subjects.
     """
@@ -1090,9 +1095,9 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
     if last.casefold() in _DETERMINERS or last.casefold() in ("my", "your"):
         return False
     if last.endswith(("'s", "’s")):
-        return False  # "Freeland's remarks in …": after a possessive the cue is a noun
+        return False  # "Okoye's remarks in …": after a possessive the cue is a noun
     if _bare_form_as_noun(phrase, last, cue_form):
-        return False  # "the 10-year Treasury note rose": a bare form after a singular name is a noun
+        return False  # "the Harbour Board report showed": a bare form after a singular name is a noun
     if _is_past(cue_form):
         return True
     if _is_capitalised(last) or last.casefold() in _PRONOUNS:
@@ -1220,7 +1225,7 @@ def _naming_quotes(
     lex: QuoteLexicon, ctx: _Context, paras: list[tuple[int, int]], partial: list[MarkedSpan]
 ) -> list[_Found]:
     """Return the quoted words a subject names something with: 'X called the deal “a farce”',
-    'calling it “null and void” and “absurd”', 'what she described as “theft”' (direct quotes of X).
+    'calling it “a dead letter” and “absurd”', 'what she described as “theft”' (direct quotes of X).
     """
     body = ctx.body
     out: list[_Found] = []
@@ -1242,7 +1247,7 @@ def _naming_quotes(
         if spk is None or spk.surface.split()[0].endswith("ing"):  # "Following the test, …"
             continue
         end, close = span.end, span.close_pos + 1
-        for nxt in partial[i + 1 :]:  # “null and void” and “absurd”: one naming, several phrases
+        for nxt in partial[i + 1 :]:  # “a dead letter” and “absurd”: one naming, several phrases
             if not _NAMING_JOIN_RE.fullmatch(body, close, nxt.open_pos):
                 break
             end, close, skip_until = nxt.end, nxt.close_pos + 1, nxt.open_pos + 1
@@ -1681,7 +1686,7 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
             and _PARENTHETICAL_BEFORE_RE.search(body, s, subject[0])
             and _COMMA_AFTER_RE.match(body, m.end(), e)
         ):
-            # "Climate change, Obama often says, is the greatest threat": the attribution sits inside
+            # "Rail, Lund often says, is the future of the region": the attribution sits inside
             # the words, which are the whole sentence (one span, the attribution kept inside).
             c_start, c_end = _trim_start(body, s, e), _trim_end(body, s, e)
             kind = "direct" if _FIRST_PERSON.search(body, c_start, c_end) else "indirect"
@@ -1831,7 +1836,7 @@ def _content_after(body: str, pos: int, e: int, cue: CueVerb) -> tuple[int, int,
         # The addressee takes at least one word ("told the Daily Record the deal …" -> "the deal …").
         obj = _OBJECT_RE.match(after)
         if obj is None or not obj.group().strip() or _OBJECT_PREP_END_RE.search(obj.group()):
-            return None  # "told Putin about his visit": a topic, not a clause
+            return None  # "told the mayor about his visit": a topic, not a clause
         c_start = pos + obj.end()
         return c_start, _trim_end(body, c_start, e), "indirect"
     c_start = _skip_adjuncts(body, _trim_start(body, pos, e), e)

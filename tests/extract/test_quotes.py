@@ -466,7 +466,7 @@ def test_description_with_an_of_phrase_refers_back_to_the_person(lexicon, entity
     "sentence",
     [
         "Minister Ola Berg's remarks in Bergen on Tuesday came after the vote was delayed.",
-        "The yield on the 10-year Treasury note rose to 2.8 per cent from 2.7 per cent.",
+        "The Harbour Board report showed a small loss for the year.",
         "The Acme Foods company posted a record profit for the third quarter of the year.",
     ],
 )
@@ -484,10 +484,10 @@ def test_quotation_closed_by_according_to(lexicon, entity_lexicon) -> None:
 
 
 def test_attribution_inside_the_sentence_quotes_the_whole_sentence(lexicon, entity_lexicon) -> None:
-    body = "Dr. Ana Ruiz runs the clinic. Too often, Ruiz says, patients wait for hours before they are seen."
+    body = "Dr. Ana Ruiz runs the clinic. In most weeks, Ruiz says, patients wait for hours to be seen."
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "ruiz" and q.kind == "indirect"
-    assert q.quote_text.startswith("Too often") and q.quote_text.endswith("before they are seen")
+    assert q.quote_text.startswith("In most weeks") and q.quote_text.endswith("hours to be seen")
 
 
 @pytest.mark.parametrize(
@@ -538,10 +538,10 @@ def test_participle_after_a_quotation_and_its_attribution(lexicon, entity_lexico
 
 
 def test_naming_with_quoted_words_is_a_direct_quote(lexicon, entity_lexicon) -> None:
-    body = "Prime Minister Ana Costa called the border treaty “null and void” and “plainly absurd”."
+    body = "Prime Minister Ana Costa called the border treaty “a dead letter” and “plainly absurd”."
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "costa" and q.kind == "direct" and q.has_quote_marks
-    assert q.quote_text.startswith("null and void") and q.quote_text.endswith("plainly absurd")
+    assert q.quote_text.startswith("a dead letter") and q.quote_text.endswith("plainly absurd")
 
 
 def test_called_on_is_not_a_naming(lexicon, entity_lexicon) -> None:
