@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 
 from newsfacts.extract.names import fold_name, person_key, place_key, translit_key, translit_word
@@ -582,7 +582,7 @@ class _Toks:
         starts = offsets[1::2][:n]
         ends = offsets[2::2][:n]
         poss = [False] * n
-        for k in list(compress(range(n), map(methodcaller("endswith", _POSSESSIVE), texts))):
+        for k in list(compress(range(n), map(str.endswith, texts, repeat(_POSSESSIVE)))):
             if len(texts[k]) > 2:
                 texts[k] = texts[k][:-2]
                 ends[k] -= 2
