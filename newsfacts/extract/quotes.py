@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -795,13 +796,46 @@ def _is_joint(ctx: _Context, folded: str) -> bool:
     return bool(words) and words[0] in ctx.joint_terms
 
 
-@functools.lru_cache(maxsize=512)
-def _role_pattern(head: str, qualifier: str) -> re.Pattern[str]:
-    """Return the compiled 'role, then a name' pattern for a role head word (cached: roles repeat)."""
-    return re.compile(
-        rf"(?i:{re.escape(head)}){qualifier}(?:\s+of(?:\s+the)?(?:\s+{_RUN_TOKEN}){{1,3}})?,?"
-        rf"\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}})"
-    )
+# What follows a role's head word: an optional "of the Foo Bar" run, then the holder's name. Compiled
+# once: its upper-case class is large, so compiling a whole pattern per role word cost more than matching.
+_ROLE_NAME_RE = re.compile(
+    rf"(?:\s+of(?:\s+the)?(?:\s+{_RUN_TOKEN}){{1,3}})?,?\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}})"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _role_leads(head: str, qualifier: str) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Return the role head word's pattern, and its qualified forms in the order a regex would try them.
+
+    "of the Interior" is tried before "of Interior", as the optional "the" of one combined pattern
+    would be; the forms are literals, cheap to compile.
+    """
+    lead = rf"(?i:{re.escape(head)})"
+    if not qualifier:
+        return re.compile(lead), (re.compile(lead),)
+    word = re.escape(qualifier)
+    forms = (re.compile(rf"{lead}\s+of\s+the\s+{word}"), re.compile(rf"{lead}\s+of\s+{word}"))
+    return re.compile(lead), forms
+
+
+def _role_matches(body: str, head: str, qualifier: str, before: int) -> Iterator[str]:
+    """Yield the names after each 'role (of Qualifier), Name' in body[:before], left to right.
+
+    The same matches as finditer over one pattern `head qualifier _ROLE_NAME_RE` (each start position
+    in turn, the first qualified form after which a name follows, resuming after a match).
+    """
+    head_re, forms = _role_leads(head, qualifier)
+    pos = 0
+    while (h := head_re.search(body, pos, before)) is not None:
+        for form in forms:
+            lead = form.match(body, h.start(), before)
+            named = _ROLE_NAME_RE.match(body, lead.end(), before) if lead else None
+            if named is not None:
+                yield named.group(1)
+                pos = named.end()
+                break
+        else:
+            pos = h.start() + 1
 
 
 def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
@@ -816,10 +850,8 @@ def _role_holder(ctx: _Context, surface: str, before: int) -> str | None:
         return None
     of = [i for i, t in enumerate(toks) if t.casefold() == "of"]
     head = toks[of[0] - 1] if of and of[0] > 0 else toks[-1]
-    qualifier = rf"\s+of\s+(?:the\s+)?{re.escape(toks[of[0] + 1])}" if of and of[0] + 1 < len(toks) else ""
-    pattern = _role_pattern(head, qualifier)
-    for m in pattern.finditer(ctx.body, 0, before):
-        name = m.group(1)
+    qualifier = toks[of[0] + 1] if of and of[0] + 1 < len(toks) else ""
+    for name in _role_matches(ctx.body, head, qualifier, before):
         if name.split()[0].casefold() not in ("of", "the"):
             return name
     return None
