@@ -27,6 +27,7 @@ evidence is the attribution with the nearby words; confidence comes from the cue
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -364,19 +365,43 @@ def _ends_passive(phrase: str) -> bool:
 
 def _sentence_bounds(body: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """Return the [start, end) of the sentence around pos inside the paragraph [lo, hi)."""
-    start = lo
-    for m in _SENT_END_RE.finditer(body, lo, pos):
-        if not _is_abbreviation(body, m.start()):
-            start = m.end()
-    m2 = None
-    for m in _SENT_END_RE.finditer(body, pos, hi):
-        if not _is_abbreviation(body, m.start()):
-            m2 = m
-            break
-    end = m2.end() if m2 else hi
+    before = _sentence_ends_in(body, lo, pos)
+    start = before[-1][1] if before else lo
+    after = _sentence_ends_in(body, pos, hi)
+    end = after[0][1] if after else hi
     while start < end and body[start] in ' \t"”’»)':
         start += 1
     return start, end
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_ends(body: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return the starts and the ends of the sentence-ending marks of body (_SENT_END_RE, no abbreviations).
+
+    Read once per body (cached: every quote asks for the sentence around it) instead of rescanning
+    the paragraph each time.
+    """
+    marks = [m for m in _SENT_END_RE.finditer(body) if not _is_abbreviation(body, m.start())]
+    return tuple(m.start() for m in marks), tuple(m.end() for m in marks)
+
+
+def _sentence_ends_in(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the (start, end) of the sentence-ending marks finditer(body, lo, hi) finds, minus abbreviations.
+
+    The search region ends at hi, so a mark just before hi ends a sentence whatever follows it (the
+    pattern's `$`), and the glued-sentence alternative cannot see past hi: only that last position
+    differs from the marks of the whole body.
+    """
+    lo, hi = max(lo, 0), min(hi, len(body))
+    if hi <= lo:
+        return []
+    starts, ends = _sentence_ends(body)
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi - 1, i)
+    out = list(zip(starts[i:j], ends[i:j], strict=True))
+    if body[hi - 1] in ".!?" and not _is_abbreviation(body, hi - 1):
+        out.append((hi - 1, hi))
+    return out
 
 
 def _is_abbreviation(body: str, dot: int) -> bool:
@@ -1048,10 +1073,8 @@ def _speaker_after_cue(body: str, pos: int, end: int) -> int | None:
 
 def _clause_end(body: str, pos: int, end: int) -> int:
     """Return the end of the sentence that contains pos, within [pos, end]."""
-    for m in _SENT_END_RE.finditer(body, pos, end):
-        if not _is_abbreviation(body, m.start()):
-            return m.start()
-    return end
+    marks = _sentence_ends_in(body, pos, end)
+    return marks[0][0] if marks else end
 
 
 _ACCORDING_AFTER_RE = re.compile(r"[\s,]*(according\s+to)\s+([^,;:!?“”\"]{2,100}?)\s*(?:,|[.!?]?\s*$)")
@@ -1547,10 +1570,7 @@ def _paragraph_sentences(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Return the sentence spans of the paragraph [lo, hi), abbreviations kept inside."""
     out: list[tuple[int, int]] = []
     start = lo
-    for m in _SENT_END_RE.finditer(body, lo, hi):
-        if _is_abbreviation(body, m.start()):
-            continue
-        end = m.end()
+    for _, end in _sentence_ends_in(body, lo, hi):
         while end < hi and body[end] in '"”’»)':
             end += 1
         if body[start:end].strip():
