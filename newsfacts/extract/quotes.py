@@ -174,6 +174,7 @@ _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
 _ADJUNCT_MAX_TOKENS = 9
 
 _TOKEN_RE = re.compile(r"[^\s]+")
+_TOKEN_PUNCT = ',.;:!?()[]"“”‘’«»'  # stripped from both ends of a token
 _WORD_RE = re.compile(r"[\w’'-]+")
 # A sentence ends at . ! ? before a space or a closing mark, or glued to the next one ("Russia.According").
 _SENT_END_RE = re.compile(r"[.!?](?=[\s\"”’»)]|$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -283,9 +284,10 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
 
 
-def _tokens(text: str) -> list[str]:
-    """Return the whitespace tokens of text, outer punctuation stripped."""
-    return [t.strip(',.;:!?()[]"“”‘’«»') for t in text.split() if t.strip(',.;:!?()[]"“”‘’«»')]
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Return the whitespace tokens of text, outer punctuation stripped (cached: phrases are re-read)."""
+    return tuple([s for t in text.split() if (s := t.strip(_TOKEN_PUNCT))])
 
 
 def _is_capitalised(token: str) -> bool:
@@ -321,7 +323,7 @@ def _looks_like_speaker(phrase: str) -> bool:
     return len(toks) <= 3 and toks[-1].casefold().endswith("s")
 
 
-def _joins_names(toks: list[str], i: int) -> bool:
+def _joins_names(toks: tuple[str, ...], i: int) -> bool:
     """Return True when toks[i] is an 'and' between two capitalised names ('Jane Doe and John Roe')."""
     return (
         toks[i].casefold() == "and"
