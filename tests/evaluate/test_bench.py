@@ -31,6 +31,9 @@ def test_bench_command_prints_figures_as_json():
     assert figures["articles"] == 6 and figures["processes"] == 2
     assert figures["words"] > 0 and figures["articles_per_s"] > 0 and figures["words_per_s"] > 0
     assert figures["peak_pss_mb"] > 0 and 0 < figures["peak_rss_mb"] < 4096
+    # the workers did the extracting: their CPU time is counted, and the CPU-based rate follows from it
+    assert figures["worker_cpu_s"] > 0 and figures["cpu_s"] >= figures["worker_cpu_s"]
+    assert figures["cpu_articles_per_s"] == pytest.approx(2 * 6 / figures["cpu_s"], rel=0.01)
 
 
 @pytest.mark.shared
@@ -38,8 +41,10 @@ def test_bench_command_prints_figures_as_json():
 def test_in_process_run_renders_throughput_and_memory():
     result = run_bench(processes=1, limit=3)
     text = render(result)
-    assert "articles/s" in text and "words/s" in text and "MB RSS" in text
+    assert "articles/s" in text and "words/s" in text and "MB RSS" in text and "ms/article" in text
     assert result.extract_s <= result.wall_s
+    # one process: all the CPU time is this process's, and it cannot exceed the time that passed by much
+    assert result.worker_cpu_s == 0 and 0 < result.parent_cpu_s <= result.extract_s + 0.05
 
 
 def test_peak_memory_sees_a_child_process():
