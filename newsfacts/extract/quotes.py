@@ -178,6 +178,7 @@ _TOKEN_PUNCT = ',.;:!?()[]"“”‘’«»'  # stripped from both ends of a tok
 _WORD_RE = re.compile(r"[\w’'-]+")
 # A sentence ends at . ! ? before a space or a closing mark, or glued to the next one ("Russia.According").
 _SENT_END_RE = re.compile(r"[.!?](?=[\s\"”’»)]|$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SENT_MARK_RE = re.compile(r"[.!?]")
 _PAST_IRREGULAR = frozenset(["said", "told", "wrote", "thought", "tweeted"])
 
 
@@ -383,8 +384,21 @@ def _sentence_ends(body: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     Read once per body (cached: every quote asks for the sentence around it) instead of rescanning
     the paragraph each time.
     """
-    marks = [m for m in _SENT_END_RE.finditer(body) if not _is_abbreviation(body, m.start())]
-    return tuple(m.start() for m in marks), tuple(m.end() for m in marks)
+    starts: list[int] = []
+    ends: list[int] = []
+    tried = -1
+    # _SENT_END_RE matches only on a mark or just after one, each position on its own: trying those
+    # positions finds what finditer finds, without running the look-behind at every character.
+    for mark in _SENT_MARK_RE.finditer(body):
+        for pos in (mark.start(), mark.start() + 1):
+            if pos <= tried:
+                continue
+            tried = pos
+            m = _SENT_END_RE.match(body, pos)
+            if m is not None and not _is_abbreviation(body, pos):
+                starts.append(m.start())
+                ends.append(m.end())
+    return tuple(starts), tuple(ends)
 
 
 def _sentence_ends_in(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -411,7 +425,8 @@ def _is_abbreviation(body: str, dot: int) -> bool:
     if body[dot] != ".":
         return False
     j = dot
-    while j > 0 and body[j - 1].isalpha():
+    # Five letters back are enough: only a one-letter word or a title of at most four letters counts.
+    while j > 0 and dot - j < 5 and body[j - 1].isalpha():
         j -= 1
     word = body[j:dot]
     nxt = body[dot + 1 : dot + 3]
