@@ -1428,7 +1428,7 @@ def _transcript_quotes(
     for p_lo, p_hi in paras:
         if body.find(": ", p_lo, p_hi) < 0:
             continue
-        labels = [m for m in lex.label_re.finditer(body, p_lo, p_hi) if _is_speaker_label(m.group(1))]
+        labels = [m for m in _label_matches(lex.label_re, body, p_lo, p_hi) if _is_speaker_label(m.group(1))]
         for j, m in enumerate(labels):
             start = m.end()
             end = labels[j + 1].start() if j + 1 < len(labels) else p_hi
@@ -1455,6 +1455,32 @@ def _transcript_quotes(
                 )
             )
     return found
+
+
+_AFTER_SENTENCE_RE = re.compile(r"[.!?*]\s")
+_STARS_RE = re.compile(r"(?=\*\*\*)")
+
+
+def _label_matches(label_re: re.Pattern[str], body: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Return what label_re.finditer(body, lo, hi) finds, trying only where a label may start.
+
+    A label starts the body, follows '. ' (any of .!?* and a space) or follows '***': trying those
+    places, not every character, finds the same matches (a match resumes the search at its end).
+    """
+    starts = {m.end() for m in _AFTER_SENTENCE_RE.finditer(body, max(lo - 2, 0), hi)}
+    starts |= {m.start() + 3 for m in _STARS_RE.finditer(body, max(lo - 3, 0), hi)}
+    if lo <= 0:
+        starts.add(0)
+    out: list[re.Match[str]] = []
+    resume = lo
+    for pos in sorted(starts):
+        if pos < resume or pos >= hi:
+            continue
+        m = label_re.match(body, pos, hi)
+        if m is not None:
+            out.append(m)
+            resume = m.end()
+    return out
 
 
 def _is_speaker_label(label: str) -> bool:
