@@ -303,7 +303,7 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[str, ...]:
     """Return the whitespace tokens of text, outer punctuation stripped (cached: phrases are re-read)."""
     return tuple([s for t in text.split() if (s := t.strip(_TOKEN_PUNCT))])
