@@ -784,6 +784,29 @@ _SUBJECT_VERBS = frozenset(
 )
 
 
+# Where a sentence may open: after a line break, or after . ! ? (and a closing mark) and a space.
+_OPENING_AFTER_RE = re.compile(r"\n|[.!?][”\"’]?\s")
+
+
+def _sentence_openings(body: str) -> list[re.Match[str]]:
+    """Return what _UNLINKED_RE.finditer(body) finds, trying only the places a sentence may open.
+
+    The pattern is anchored at a line start or after a sentence end; trying those places (a match
+    resumes the search at its end) instead of every character finds the same matches.
+    """
+    starts = {0} | {m.end() for m in _OPENING_AFTER_RE.finditer(body)}
+    out: list[re.Match[str]] = []
+    resume = 0
+    for pos in sorted(starts):
+        if pos < resume:
+            continue
+        m = _UNLINKED_RE.match(body, pos)
+        if m is not None:
+            out.append(m)
+            resume = m.end()
+    return out
+
+
 def _unlinked_subjects(ctx: _Context) -> list[tuple[int, _Speaker]]:
     """Return (end, person) for names opening a sentence outside quotes that no entity mention covers.
 
@@ -792,7 +815,7 @@ def _unlinked_subjects(ctx: _Context) -> list[tuple[int, _Speaker]]:
     """
     if ctx.unlinked is None:
         out: list[tuple[int, _Speaker]] = []
-        for m in _UNLINKED_RE.finditer(ctx.body):
+        for m in _sentence_openings(ctx.body):
             verb = m.group(2).casefold()
             if not (verb in _SUBJECT_VERBS or verb.endswith(("ed", "n't", "n’t"))):
                 continue

@@ -155,3 +155,35 @@ def test_grouped_cue_pattern_matches_the_flat_alternation(
     assert [m.span() for m in lexicon.cue_re.finditer(body, lo, hi)] == [
         m.span() for m in flat.finditer(body, lo, hi)
     ]
+
+
+OPENING_BITS = [
+    "Ada",
+    "Okoye",
+    "was",
+    "said",
+    ".",
+    "!",
+    "?",
+    " ",
+    "\n",
+    "”",
+    '"',
+    "’",
+    "But ",
+    "the",
+    "walked",
+    "\t",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts(OPENING_BITS))
+def test_sentence_opening_names_match_a_scan_of_the_body(body: str) -> None:
+    expected = [m.span() + m.span(1) + m.span(2) for m in quotes._UNLINKED_RE.finditer(body)]
+    assert [m.span() + m.span(1) + m.span(2) for m in quotes._sentence_openings(body)] == expected
+
+
+def test_a_name_opening_a_sentence_after_a_closing_mark_is_found() -> None:
+    body = "“We won.” Ada Okoye walked home.\nBut Tova Lind stayed."
+    assert [m.group(1) for m in quotes._sentence_openings(body)] == ["Ada Okoye", "Tova Lind"]
