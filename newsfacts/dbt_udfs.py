@@ -2,7 +2,8 @@
 
 Listed under `plugins:` in profiles.yml; dbt-duckdb calls `configure_connection` on every
 connection it opens, so staging SQL can call `nf_clean_body(body, title)` and friends. The
-functions live in newsfacts/clean.py; this module only adapts them to SQL types.
+functions live in newsfacts/clean.py (and `person_key` in newsfacts/extract/names.py); this module
+only adapts them to SQL types.
 
 Because the UDFs exist only on connections that ran this plugin, a model calling them must be
 materialised as a table: a view would fail when another client (a notebook, GX, the duckdb CLI)
@@ -22,6 +23,7 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection, sqltypes
 
 from newsfacts import clean
+from newsfacts.extract.names import person_key
 
 VARCHAR = sqltypes.VARCHAR
 VARCHAR_LIST = duckdb.list_type(sqltypes.VARCHAR)
@@ -51,6 +53,9 @@ def _udfs(seeds_dir: str | None) -> list[tuple[str, Callable[..., Any], list[Any
         ("nf_header_date", clean.header_date, [VARCHAR], VARCHAR),
         ("nf_language", clean.detect_language, [VARCHAR], VARCHAR),
         ("nf_minhash_bands", clean.minhash_bands, [VARCHAR], VARCHAR_LIST),
+        # The library's own key for a person, so SQL matches seeded aliases to the keys the
+        # extractors emit with exactly the same folding (ł, ø, ß, '_' included).
+        ("nf_person_key", person_key, [VARCHAR], VARCHAR),
     ]
 
 

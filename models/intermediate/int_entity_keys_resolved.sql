@@ -53,7 +53,8 @@ distinct_keys as (
 
 person_aliases as (
     select
-        'person:' || {{ fold_name('alias') }} as entity_key,
+        -- nf_person_key: the library's person_key (dbt_udfs plugin), one folding rule for both sides
+        nf_person_key(alias) as entity_key,
         entity_id
     from (select entity_id, unnest(aliases) as alias from seeded where entity_type = 'person')
 ),
