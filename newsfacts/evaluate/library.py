@@ -45,6 +45,16 @@ def predict_with_library(rows: list[dict[str, Any]], processes: int = 1) -> list
     return number_facts(facts)
 
 
+def half_ids(halves_tsv: Path, gold_set: str, half: str) -> set[str]:
+    """Return the article ids that halves.tsv (columns set, article, half) puts in `half` of `gold_set`."""
+    ids: set[str] = set()
+    for line in halves_tsv.read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[0] == gold_set and cells[2] == half:
+            ids.add(cells[1])
+    return ids
+
+
 def _brief(fact: Fact) -> str:
     """Return a one-line summary of a fact for error listings."""
     table = fact.get("table")
@@ -90,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=1, help="extraction worker processes (default 1)")
     parser.add_argument("--save", type=Path, help="also write the predicted facts to this JSONL file")
     parser.add_argument("--baseline", type=Path, help="a --json report of an earlier run: print what changed")
+    parser.add_argument(
+        "--half",
+        choices=("tune", "check"),
+        help="only the articles of this half (halves.tsv beside GOLD_DIR); read errors on tune only",
+    )
     args = parser.parse_args(argv)
 
     articles_path, facts_path = args.gold_dir / "articles.jsonl", args.gold_dir / "facts.jsonl"
@@ -98,15 +113,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {path} not found; GOLD_DIR needs articles.jsonl and facts.jsonl", file=sys.stderr)
             return 2
     rows = read_jsonl(articles_path)
+    gold_facts = read_jsonl(facts_path)
+    if args.half:
+        ids = half_ids(args.gold_dir.parent / "halves.tsv", args.gold_dir.name, args.half)
+        rows = [r for r in rows if str(r["id"]) in ids]
+        gold_facts = [f for f in gold_facts if str(f.get("article")) in ids]
     predicted = predict_with_library(rows, processes=args.processes)
     if args.save:
         args.save.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in predicted), "utf-8")
     texts = {str(r["id"]): r.get("text") or "" for r in rows}
-    report = score(read_jsonl(facts_path), predicted, articles=texts, tables=args.table or TABLES)
+    report = score(gold_facts, predicted, articles=texts, tables=args.table or TABLES)
     if args.json:
         print(json.dumps(report.to_dict(with_errors=bool(args.show_errors)), ensure_ascii=False, indent=2))
         return 0
-    title = f"library on {args.gold_dir} ({len(rows)} articles)"
+    title = f"library on {args.gold_dir}{f' ({args.half} half)' if args.half else ''} ({len(rows)} articles)"
     print(render(report, per_article=args.per_article, title=title))
     if args.show_errors:
         print(render_errors(report, args.show_errors))
