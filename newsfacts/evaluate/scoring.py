@@ -1,8 +1,11 @@
 """Scoring predicted facts against a gold set by the rules of ../shared/gold/FORMAT.md.
 
 Facts are plain dicts in the FORMAT.md layout (`article`, `table`, then the table's fields). Inside
-each article, predictions and gold facts of a table are matched one-to-one, greedily, best pair first
-(core gold facts before optional ones, so an optional fact never steals a hit from a core one).
+each article, predictions and gold facts of a table are matched one-to-one, greedily, best pair first:
+a pair that meets the match criterion is ranked by how much the prediction agrees with the gold
+fact's stated values (meeting: date, place, participants, mode; pledge: amount, status, quantity,
+what; quote: text), and only a tie goes to a core gold fact before an optional one — so a prediction
+of a background meeting pairs with that background meeting (as ../shared/tools/score.py does).
 A gold fact with an optional flag (ambiguous, background, generic, component_of, truncated) counts
 neither way: matching it is not a hit and not a false positive; missing it is not a miss.
 
@@ -211,6 +214,8 @@ def gold_speakers(fact: Fact) -> list[str]:
         names.append(speaker)
         if ";" in speaker:  # joint speakers "A; B"
             names.extend(s.strip() for s in speaker.split(";") if s.strip())
+        if " and " in speaker:  # joint speakers "A and B" (a name never holds "and", see names.py)
+            names.extend(s.strip() for s in speaker.split(" and ") if s.strip())
         if "," in speaker:  # an apposition: "one of the attorneys, Jan Roe," names Jan Roe
             names.extend(s.strip() for s in speaker.split(",") if s.strip())
     for key in ("speaker_resolved", "reported_speaker"):
@@ -236,35 +241,71 @@ def speaker_unresolved(fact: Fact) -> bool:
     return bool(fact.get("surface_is_pronoun")) and fold(fact.get("surface")) == fold(fact.get("speaker"))
 
 
-def quote_pair(gold: Fact, pred: Fact, index: NameIndex, article_text: str | None) -> float | None:
-    """Return the match strength of a quote pair (None when they do not match)."""
+def dice(a: str | None, b: str | None) -> float:
+    """Return the token agreement 2·shared / (|a| + |b|) of two texts (multisets; 0 when both empty)."""
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    total = sum(ta.values()) + sum(tb.values())
+    return 2 * sum((ta & tb).values()) / total if total else 0.0
+
+
+# A pair score: (agreement with the gold fact's stated values, tie-breakers…). Agreement ranks the
+# candidate pairs first; only on equal agreement does a core gold fact go before an optional one.
+PairScore = tuple[float, ...]
+
+
+def quote_pair(gold: Fact, pred: Fact, index: NameIndex, article_text: str | None) -> PairScore | None:
+    """Return the pair score of a quote pair (None when they do not match): text agreement first."""
     if not speaker_unresolved(gold) and not any(
         speaker_match(g, pred.get("speaker"), index) for g in gold_speakers(gold)
     ):
         return None
     text = pred_quote_text(pred)
+    gold_text = gold_quote_text(gold, article_text)
     exact = quote_exact(gold, text)
-    overlap = quote_overlap(gold_quote_text(gold, article_text), text)
+    overlap = quote_overlap(gold_text, text)
     if not exact and overlap < QUOTE_OVERLAP_MIN:
         return None
-    return overlap + (1.0 if exact else 0.0)
+    # Dice, not the one-sided overlap, measures agreement: a prediction spanning two gold quotes
+    # covers both fully but agrees more with the longer one it is mostly made of.
+    return (dice(gold_text, text), overlap, float(exact), dice(gold.get("evidence"), pred.get("evidence")))
 
 
 def _pair(parties: Iterable[str | None], index: NameIndex) -> frozenset[str]:
     return frozenset(party_key(p, index) for p in parties)
 
 
-def meeting_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> float | None:
-    """Return the match strength of a meeting pair: unordered parties must match; same date ranks first."""
+def participants_found(gold_people: Iterable[str], predicted: Iterable[str] | None) -> int:
+    """Return how many gold participants a predicted participant matches, each prediction used once."""
+    left = list(predicted or [])
+    found = 0
+    for person in gold_people:
+        hit = next((i for i, q in enumerate(left) if person_match(person, q)), None)
+        if hit is not None:
+            left.pop(hit)
+            found += 1
+    return found
+
+
+def meeting_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> PairScore | None:
+    """Return the pair score of a meeting pair (None unless the unordered parties match).
+
+    Agreement: same date 1, same place 1, the share of gold participants found, same mode 0.5 —
+    only values the gold states count, so an undated prediction does not prefer an undated gold fact.
+    """
     g_parties, p_parties = gold.get("parties") or [], pred.get("parties") or []
     if len(g_parties) != 2 or len(p_parties) != 2 or _pair(g_parties, index) != _pair(p_parties, index):
         return None
-    score = 1.0
-    if gold.get("date") and gold.get("date") == pred.get("date"):
-        score += 0.5
+    agreement = 0.0
+    if gold.get("date") and str(gold["date"])[:10] == str(pred.get("date") or "")[:10]:
+        agreement += 1.0
+    if gold.get("location") and party_key(gold["location"], index) == party_key(pred.get("location"), index):
+        agreement += 1.0
+    people = gold.get("participants") or []
+    if people:
+        agreement += participants_found(people, pred.get("participants")) / len(people)
     if gold.get("mode") and gold.get("mode") == pred.get("mode"):
-        score += 0.1
-    return score
+        agreement += 0.5
+    return (agreement, dice(gold.get("evidence"), pred.get("evidence")))
 
 
 def amount_correct(gold: Fact, pred: Fact) -> bool:
@@ -275,23 +316,30 @@ def amount_correct(gold: Fact, pred: Fact) -> bool:
     return abs(float(p) - float(g)) <= AMOUNT_TOLERANCE * abs(float(g))
 
 
-def pledge_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> float | None:
-    """Return the match strength of a pledge pair: donor, recipient and category must match."""
+def pledge_pair(gold: Fact, pred: Fact, index: NameIndex, _text: str | None) -> PairScore | None:
+    """Return the pair score of a pledge pair (None unless donor, recipient and category match).
+
+    Agreement: right amount 1, same status 1, same quantity 1, plus the token agreement of `what`.
+    """
     if party_key(gold.get("donor"), index) != party_key(pred.get("donor"), index):
         return None
     if party_key(gold.get("recipient"), index) != party_key(pred.get("recipient"), index):
         return None
     if (gold.get("category") or "") != (pred.get("category") or ""):
         return None
-    score = 1.0
+    agreement = 0.0
     if gold.get("amount") is not None and amount_correct(gold, pred):
-        score += 0.5
+        agreement += 1.0
     if gold.get("status") and gold.get("status") == pred.get("status"):
-        score += 0.1
-    return score
+        agreement += 1.0
+    quantity, predicted = gold.get("quantity"), pred.get("quantity")
+    if quantity is not None and predicted is not None and float(quantity) == float(predicted):
+        agreement += 1.0
+    agreement += dice(gold.get("what"), pred.get("what"))
+    return (agreement, dice(gold.get("evidence"), pred.get("evidence")))
 
 
-PairScorer = Callable[[Fact, Fact, NameIndex, "str | None"], "float | None"]
+PairScorer = Callable[[Fact, Fact, NameIndex, "str | None"], "PairScore | None"]
 PAIR_SCORERS: dict[str, PairScorer] = {"quote": quote_pair, "meeting": meeting_pair, "pledge": pledge_pair}
 
 
@@ -345,19 +393,24 @@ def explain_miss(
 def match_article(
     gold: list[Fact], pred: list[Fact], scorer: PairScorer, index: NameIndex, article_text: str | None
 ) -> list[tuple[int, int]]:
-    """Return one-to-one (gold index, pred index) matches, greedily best first, core gold before optional."""
-    candidates: list[tuple[bool, float, int, int]] = []
+    """Return one-to-one (gold index, pred index) matches, greedily best first.
+
+    Best = most agreement with the gold fact's stated values; on a tie a core gold fact goes before
+    an optional one, then the scorer's tie-breakers, then document order (reproducible results).
+    """
+    candidates: list[tuple[tuple[float, ...], int, int]] = []
     for gi, g in enumerate(gold):
+        core = 0.0 if is_optional(g) else 1.0
         for pi, p in enumerate(pred):
-            strength = scorer(g, p, index, article_text)
-            if strength is not None:
-                candidates.append((not is_optional(g), strength, gi, pi))
-    # Stable tie-break on document order keeps results reproducible.
-    candidates.sort(key=lambda c: (-int(c[0]), -c[1], c[2], c[3]))
+            pair_score = scorer(g, p, index, article_text)
+            if pair_score is not None:
+                agreement, *tie_breakers = pair_score
+                candidates.append(((-agreement, -core, *(-t for t in tie_breakers)), gi, pi))
+    candidates.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs: list[tuple[int, int]] = []
-    for _core, _strength, gi, pi in candidates:
+    for _rank, gi, pi in candidates:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
@@ -387,9 +440,11 @@ def _attributes(table: str, pairs: list[tuple[Fact, Fact]], index: NameIndex) ->
                 score("location", float(same_place))
             if g.get("mode") and g.get("mode") != "unknown":
                 score("mode", float(g["mode"] == p.get("mode")))
-            predicted = p.get("participants") or []
-            for person in g.get("participants") or []:
-                score("participants", float(any(person_match(person, q) for q in predicted)))
+            people = g.get("participants") or []
+            if people:  # recall of the gold participants, each predicted one used once
+                a = acc.setdefault("participants", Accuracy())
+                a.correct += participants_found(people, p.get("participants"))
+                a.total += len(people)
         elif table == "pledge":
             if g.get("amount") is not None:
                 score("amount", float(amount_correct(g, p)))

@@ -226,3 +226,57 @@ def test_delta_names_the_articles_that_changed(index):
     after = score(gold, [q("a1", "Ada Lind", text), q("a2", "Ada Lind", text)], index=index)
     delta = render_delta(before, after)
     assert "a2: tp 0→1" in delta and "a1:" not in delta and "(+0.333)" in delta
+
+
+# ---------------------------------------------------------------- which gold fact a prediction goes to
+
+
+def test_a_prediction_goes_to_the_gold_meeting_whose_values_it_agrees_with_even_an_optional_one(index):
+    gold = [
+        meeting("m1", "Freedonia", "Sylvania", date="2022-05-10", location="Fredville"),
+        meeting("m1", "Freedonia", "Sylvania", date="2019-11-02", location="Sylvan City", background=True),
+    ]
+    pred = [meeting("m1", "Sylvania", "Freedonia", date="2019-11-02", location="Sylvan City")]
+    result = score(gold, pred, index=index).tables["meeting"]
+    # The earlier, background meeting takes it: no hit, no false positive, the current one missed.
+    c = result.counts
+    assert (c.tp, c.fp, c.fn, c.optional_matched) == (0, 0, 1, 1)
+
+
+def test_on_equal_agreement_the_required_gold_fact_goes_first(index):
+    gold = [
+        meeting("m1", "Freedonia", "Sylvania", date="2019-11-02", background=True),
+        meeting("m1", "Freedonia", "Sylvania", date="2022-05-10"),
+    ]
+    pred = [meeting("m1", "Sylvania", "Freedonia")]  # no date: agrees with neither
+    result = score(gold, pred, index=index).tables["meeting"]
+    assert (result.counts.tp, result.counts.fn, result.counts.optional_matched) == (1, 0, 0)
+
+
+def test_pledge_agreement_counts_quantity_and_what(index):
+    gold = [
+        pledge("p1", status="firm", quantity=30, what="field kitchens"),
+        pledge("p1", status="firm", quantity=12, what="armoured trucks"),
+    ]
+    pred = [pledge("p1", status="firm", quantity=12, what="trucks")]
+    result = score(gold, pred, index=index).tables["pledge"]
+    # Document order would give it the kitchens; quantity and `what` give it the trucks.
+    assert result.per_article["p1"].tp == 1
+    [missed] = result.false_negatives
+    assert missed["what"] == "field kitchens"
+
+
+def test_a_quote_goes_to_the_gold_quote_whose_text_it_agrees_with_most(index):
+    short = "the harbour opens in May"
+    long = "the harbour opens in May and the new ferry line starts in June with four boats"
+    gold = [gold_q("a1", "Ada Lind", short), gold_q("a1", "Ada Lind", long, background=True)]
+    # The prediction covers the short quote fully (overlap 1.0) but it is the long, optional one.
+    result = score(gold, [q("a1", "Ada Lind", long)], index=index).tables["quote"]
+    assert (result.counts.tp, result.counts.fn, result.counts.optional_matched) == (0, 1, 1)
+
+
+def test_a_joint_speaker_written_with_and_accepts_each_member(index):
+    text = "the bridge will be repaired before winter"
+    gold = [gold_q("a1", "Ada Lind and Piet Varga", text)]
+    result = score(gold, [q("a1", "Piet Varga", text)], index=index).tables["quote"]
+    assert result.counts.tp == 1
