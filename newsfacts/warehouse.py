@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsfacts import db as nfdb
-from newsfacts.paths import DEFAULT_DB, PROJECT_ROOT, SEEDS_DIR, database_path
+from newsfacts.extract.seeds import SEEDS_DIR_ENV, default_seeds_dir
+from newsfacts.paths import DEFAULT_DB, PROJECT_ROOT, SEEDS_DIR, database_path  # noqa: F401 (SEEDS_DIR: callers read it here)
 
 EXTRACTED_MODEL = "intermediate.int_article_facts_extracted"
 EXTRACT_DIR = PROJECT_ROOT / "newsfacts" / "extract"
@@ -35,7 +36,7 @@ def files_fingerprint(paths: Sequence[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
-def extractor_version(extract_dir: Path = EXTRACT_DIR, seeds_dir: Path = SEEDS_DIR) -> str:
+def extractor_version(extract_dir: Path = EXTRACT_DIR, seeds_dir: Path | None = None) -> str:
     """Return EXTRACTOR_VERSION plus a fingerprint of the extraction code and its seeds, e.g. '0.1.0+3f2a…'.
 
     The incremental extraction model re-extracts every article whose stored version differs, so
@@ -48,6 +49,7 @@ def extractor_version(extract_dir: Path = EXTRACT_DIR, seeds_dir: Path = SEEDS_D
     pinned = os.environ.get(PIN_EXTRACTOR_VERSION_ENV)
     if pinned:
         return pinned
+    seeds_dir = seeds_dir or default_seeds_dir()  # the seeds this build's extraction reads
     code = sorted(extract_dir.rglob("*.py"))
     seeds = [p for p in sorted(seeds_dir.glob("*.csv")) if p.name not in NOT_EXTRACTION_SEEDS]
     return f"{EXTRACTOR_VERSION}+{files_fingerprint([*code, *seeds])}"
@@ -245,7 +247,9 @@ def run_dbt(
 ) -> BuildResult:
     """Return the result of one dbt command (build, run, test, seed, docs generate…) on the warehouse.
 
-    project_dir defaults to the repo root; tests point it at a modified copy of the project.
+    project_dir defaults to the repo root; tests point it at a modified copy of the project, the
+    seed ablation at a project with other seeds. The extraction model reads the seeds of the
+    project being built ($NEWSFACTS_SEEDS_DIR, see newsfacts.extract.seeds).
     """
     from dbt.cli.main import dbtRunner
 
@@ -265,7 +269,9 @@ def run_dbt(
     )
     started = datetime.now(UTC).replace(tzinfo=None)
     t0 = time.perf_counter()
-    with _env("NEWSFACTS_DB", str(db_path)), contextlib.chdir(project_dir or PROJECT_ROOT):
+    project = project_dir or PROJECT_ROOT
+    seeds_env = _env(SEEDS_DIR_ENV, str(project / "seeds"))
+    with _env("NEWSFACTS_DB", str(db_path)), seeds_env, contextlib.chdir(project):
         try:
             result = dbtRunner().invoke(args)
         finally:
@@ -299,8 +305,10 @@ def build(
     *,
     exclude: Sequence[str] | str | None = None,
     lock_timeout_s: float = nfdb.DEFAULT_LOCK_TIMEOUT_S,
+    project_dir: Path | None = None,
 ) -> BuildResult:
-    """Return the result of `dbt build` (seeds, models, tests) on the warehouse at db."""
+    """Return the result of `dbt build` (seeds, models, tests) on the warehouse at db (repo project unless
+    project_dir)."""
     return run_dbt(
         "build",
         db,
@@ -308,6 +316,7 @@ def build(
         exclude=exclude,
         full_refresh=full_refresh,
         lock_timeout_s=lock_timeout_s,
+        project_dir=project_dir,
     )
 
 

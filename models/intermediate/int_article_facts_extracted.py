@@ -47,9 +47,13 @@ def model(dbt, session):
     )  # the post_hook (facts of superseded articles leave with them) is in the YAML: no Jinja here
     from newsfacts.extract.pipeline import extract_articles
     from newsfacts.extract.records import Article
+    from newsfacts.extract.seeds import default_seeds_dir
     from newsfacts.warehouse import extractor_version
 
-    version = extractor_version()
+    # The seeds of the project being built (newsfacts.warehouse sets $NEWSFACTS_SEEDS_DIR), so the
+    # lexicons are the tables dbt seeded — the seed ablation empties some in both.
+    seeds_dir = default_seeds_dir()
+    version = extractor_version(seeds_dir=seeds_dir)
     articles = dbt.ref("stg_raw__articles")
     columns = (
         "article_id, body_clean, title, strftime(published_on, '%Y-%m-%d') as published_on, body_clean_md5"
@@ -72,7 +76,7 @@ def model(dbt, session):
     out = {name: [] for name in SCHEMA.names}
     if not inputs:  # nothing new: skip loading the lexicons too
         return pa.table(out, schema=SCHEMA)
-    for facts in extract_articles(inputs, processes=processes):
+    for facts in extract_articles(inputs, processes=processes, seeds_dir=seeds_dir):
         out["article_id"].append(facts.article_id)
         out["extractor_version"].append(version)
         out["body_clean_md5"].append(md5_by_id[facts.article_id])

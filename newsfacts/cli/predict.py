@@ -11,6 +11,7 @@ examples:
   newsfacts predict ../shared/gold/seed/articles.jsonl -o /tmp/seed_facts.jsonl
   newsfacts predict articles.jsonl -o facts.jsonl --db /tmp/pred.duckdb   # keep the warehouse there
   newsfacts predict articles.jsonl -o facts.jsonl --keep-db               # keep the temp warehouse
+  newsfacts predict articles.jsonl -o facts.jsonl --without-people-seeds  # as if no person were seeded
 """
 
 
@@ -34,12 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_warehouse_options(parser: argparse.ArgumentParser) -> None:
-    """Add the options predict and evaluate share (--db, --keep-db, --verbose)."""
+    """Add the options predict and evaluate share (--db, --keep-db, --verbose, --without-people-seeds)."""
     parser.add_argument("--db", help="build this warehouse file instead of a temporary one (kept)")
     parser.add_argument(
         "--keep-db", action="store_true", help="keep the temporary warehouse and print its path"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="show dbt's own output")
+    parser.add_argument(
+        "--without-people-seeds",
+        action="store_true",
+        help="ablation: read seeds/people.csv and seeds/person_roles.csv as empty, in the extraction "
+        "and in dbt (seeds/ is not touched)",
+    )
 
 
 def predict_or_explain(args: argparse.Namespace):
@@ -50,7 +57,13 @@ def predict_or_explain(args: argparse.Namespace):
         print(f"error: {args.articles} not found (expected a FORMAT.md articles.jsonl)", file=sys.stderr)
         return None
     try:
-        result = predict(args.articles, db=args.db, keep_db=args.keep_db, quiet=not args.verbose)
+        result = predict(
+            args.articles,
+            db=args.db,
+            keep_db=args.keep_db,
+            quiet=not args.verbose,
+            without_people_seeds=args.without_people_seeds,
+        )
     except (MartsMissingError, ImportError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None

@@ -4,7 +4,9 @@ Nothing here extracts: the facts are read from the marts `bilateral_meetings` (t
 `meeting_articles`, so a meeting merged across articles is written once per article reporting it),
 `pledges` and `quotes`, exactly as an analyst would see them. Mart article ids (content hashes) are
 mapped back to the input ids through raw.articles.external_id and, for inputs whose body duplicates
-another's (the loader keeps one row per body), through the loader's own body hash.
+another's (the loader keeps one row per body), through the loader's own body hash. With
+`without_people_seeds` the build runs on a temporary project whose people seeds are empty
+(newsfacts.evaluate.ablation), seeds/ itself untouched.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from newsfacts.evaluate.ablation import project_without_people
 from newsfacts.evaluate.convert import Fact, meeting_fact, number_facts, pledge_fact, quote_fact
 from newsfacts.evaluate.scoring import read_jsonl
 
@@ -146,14 +149,19 @@ def predict(
     db: str | Path | None = None,
     keep_db: bool = False,
     quiet: bool = True,
+    without_people_seeds: bool = False,
 ) -> Prediction:
-    """Return the facts the warehouse produces for a FORMAT.md articles.jsonl (fresh warehouse unless db)."""
+    """Return the facts the warehouse produces for a FORMAT.md articles.jsonl (fresh warehouse unless db).
+
+    without_people_seeds: build as if seeds/people.csv and seeds/person_roles.csv were empty.
+    """
     from loaders import load_paths  # imported here: the CLI must start even while loaders are rebuilt
 
     inputs = read_jsonl(articles_path)
-    with warehouse_file(db, keep_db) as db_path:
+    project = project_without_people() if without_people_seeds else contextlib.nullcontext(None)
+    with warehouse_file(db, keep_db) as db_path, project as project_dir:
         load_paths([Path(articles_path)], db=db_path, source=SOURCE_NAME, progress=False)
-        result = _quiet_build(db_path) if quiet else _verbose_build(db_path)
+        result = _quiet_build(db_path, project_dir) if quiet else _verbose_build(db_path, project_dir)
         try:
             facts, unmapped = read_mart_facts(db_path, inputs)
         except MartsMissingError as exc:
@@ -168,15 +176,15 @@ def predict(
         )
 
 
-def _verbose_build(db_path: Path) -> Any:
+def _verbose_build(db_path: Path, project_dir: Path | None = None) -> Any:
     """Return the build result, dbt's progress going to stderr (stdout is for the facts or the report)."""
     from newsfacts import warehouse
 
     with contextlib.redirect_stdout(sys.stderr):
-        return warehouse.build(db_path)
+        return warehouse.build(db_path, project_dir=project_dir)
 
 
-def _quiet_build(db_path: Path) -> Any:
+def _quiet_build(db_path: Path, project_dir: Path | None = None) -> Any:
     """Return the build result with dbt's output swallowed (the summary is in the result)."""
     from newsfacts import warehouse
 
@@ -184,7 +192,7 @@ def _quiet_build(db_path: Path) -> Any:
     os.environ["NEWSFACTS_DBT_QUIET"] = "1"
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            return warehouse.build(db_path)
+            return warehouse.build(db_path, project_dir=project_dir)
     finally:
         if old is None:
             os.environ.pop("NEWSFACTS_DBT_QUIET", None)

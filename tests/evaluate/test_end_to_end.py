@@ -75,3 +75,26 @@ def test_seed_article_is_found(evaluated: dict):
 def test_predict_names_a_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["predict", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "out.jsonl")]) == 1
     assert "none.jsonl not found" in capsys.readouterr().err
+
+
+def test_predict_without_people_seeds_builds_on_empty_people_seeds(tmp_path: Path):
+    """Through dbt: the people seeds load empty and a seeded person's surname stays a surname."""
+    from newsfacts.evaluate.predict import predict
+    from newsfacts.extract.seeds import read_seed
+    from newsfacts.paths import SEEDS_DIR
+
+    person = next(r for r in read_seed("people") if r["surname"] and r["surname"] != r["canonical_name"])
+    text = f'"We will rebuild every bridge before the winter comes," {person["surname"]} told the board.'
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "t-1", "published_at": "2024-05-02", "text": text}) + "\n", "utf-8")
+    people_before = (SEEDS_DIR / "people.csv").read_bytes()
+    result = predict(articles, db=tmp_path / "ablated.duckdb", without_people_seeds=True)
+    speakers = [f["speaker"] for f in result.facts if f["table"] == "quote"]
+    assert speakers and person["canonical_name"] not in speakers
+    with contextlib.closing(duckdb.connect(str(result.db_path), read_only=True)) as con:
+        counts = [
+            con.execute(f"select count(*) from seeds.{t}").fetchone()[0] for t in ("people", "person_roles")
+        ]
+        assert counts == [0, 0]
+        assert con.execute("select count(*) from seeds.countries").fetchone()[0] > 100
+    assert (SEEDS_DIR / "people.csv").read_bytes() == people_before
