@@ -4,12 +4,17 @@ This is NOT the product measurement (that is `newsfacts evaluate`, which goes th
 runs newsfacts.extract.pipeline on each gold article (cleaned like staging, by newsfacts.clean) so
 an extraction engineer sees the effect of a rule change in seconds.
 
-Run: python -m newsfacts.evaluate.library GOLD_DIR [--table quote] [--show-errors N] [--json]
+Run: python -m newsfacts.evaluate.library GOLD_DIR [--half tune] [--table quote] [--show-errors N] [--json]
+     [--without-people-seeds]
+
+For a set that ../shared/gold/halves.tsv splits it prints the tune half, the check half and the
+whole set; errors and per-article counts are shown for the tune half only (newsfacts.evaluate.halves).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterable
@@ -17,8 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.clean import clean_body
+from newsfacts.evaluate.ablation import seeds_without_people
 from newsfacts.evaluate.convert import article_facts_to_format, number_facts
-from newsfacts.evaluate.scoring import TABLES, Fact, Report, read_jsonl, render, render_delta, score
+from newsfacts.evaluate.halves import (
+    HALVES,
+    errors_half_for,
+    halves_path,
+    only_articles,
+    read_halves,
+    render_errors,  # noqa: F401 (newsfacts evaluate imported it from here)
+    render_output,
+    score_by_half,
+)
+from newsfacts.evaluate.scoring import TABLES, Fact, read_jsonl
 from newsfacts.extract.pipeline import extract_articles
 from newsfacts.extract.records import Article
 
@@ -36,53 +52,15 @@ def to_articles(rows: Iterable[dict[str, Any]]) -> list[Article]:
     ]
 
 
-def predict_with_library(rows: list[dict[str, Any]], processes: int = 1) -> list[Fact]:
-    """Return FORMAT.md facts extracted by the library from FORMAT.md article rows."""
+def predict_with_library(
+    rows: list[dict[str, Any]], processes: int = 1, seeds_dir: Path | None = None
+) -> list[Fact]:
+    """Return FORMAT.md facts extracted by the library from FORMAT.md article rows (seeds/ or seeds_dir)."""
     articles = to_articles(rows)
     facts: list[Fact] = []
-    for result in extract_articles(articles, processes=processes):
+    for result in extract_articles(articles, processes=processes, seeds_dir=seeds_dir):
         facts.extend(article_facts_to_format(result.article_id, result))
     return number_facts(facts)
-
-
-def half_ids(halves_tsv: Path, gold_set: str, half: str) -> set[str]:
-    """Return the article ids that halves.tsv (columns set, article, half) puts in `half` of `gold_set`."""
-    ids: set[str] = set()
-    for line in halves_tsv.read_text(encoding="utf-8").splitlines()[1:]:
-        cells = line.split("\t")
-        if len(cells) >= 3 and cells[0] == gold_set and cells[2] == half:
-            ids.add(cells[1])
-    return ids
-
-
-def _brief(fact: Fact) -> str:
-    """Return a one-line summary of a fact for error listings."""
-    table = fact.get("table")
-    if table == "quote":
-        text = fact.get("text") or f"{fact.get('text_start')} … {fact.get('text_end')}"
-        return f"[{fact.get('speaker')}] ({fact.get('kind')}) {str(text)[:110]!r}"
-    if table == "meeting":
-        where = f"loc={fact.get('location')} mode={fact.get('mode')}"
-        return f"{fact.get('parties')} date={fact.get('date')} {where}"
-    return (
-        f"{fact.get('donor')} → {fact.get('recipient')} [{fact.get('category')}/{fact.get('status')}] "
-        f"amount={fact.get('amount')} {fact.get('currency') or ''} | {str(fact.get('what'))[:70]}"
-    )
-
-
-def render_errors(report: Report, n: int) -> str:
-    """Return up to n false positives and n false negatives per table, one line each."""
-    lines: list[str] = []
-    for table, s in report.tables.items():
-        for label, facts in (("false positives", s.false_positives), ("false negatives", s.false_negatives)):
-            if not facts:
-                continue
-            lines.append(f"\n{table} — {label} ({len(facts)}, showing {min(n, len(facts))}):")
-            for f in facts[:n]:
-                lines.append(f"  {f.get('article')}: {_brief(f)}")
-                if f.get("_nearest"):
-                    lines.append(f"      ↳ {f['_nearest']}")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,8 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="a --json report of an earlier run: print what changed")
     parser.add_argument(
         "--half",
-        choices=("tune", "check"),
-        help="only the articles of this half (halves.tsv beside GOLD_DIR); read errors on tune only",
+        choices=HALVES,
+        help="only the articles of this half (halves.tsv beside GOLD_DIR); errors are shown for tune only",
+    )
+    parser.add_argument(
+        "--halves", type=Path, help="the halves.tsv to read (default: GOLD_DIR/../halves.tsv)"
+    )
+    parser.add_argument(
+        "--without-people-seeds",
+        action="store_true",
+        help="ablation: extract with seeds/people.csv and seeds/person_roles.csv read as empty",
     )
     args = parser.parse_args(argv)
 
@@ -112,26 +98,37 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"error: {path} not found; GOLD_DIR needs articles.jsonl and facts.jsonl", file=sys.stderr)
             return 2
+    halves = read_halves(args.halves or halves_path(args.gold_dir), args.gold_dir.name)
+    try:
+        errors_of = errors_half_for(halves, args.half, bool(args.show_errors or args.per_article))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     rows = read_jsonl(articles_path)
-    gold_facts = read_jsonl(facts_path)
-    if args.half:
-        ids = half_ids(args.gold_dir.parent / "halves.tsv", args.gold_dir.name, args.half)
-        rows = [r for r in rows if str(r["id"]) in ids]
-        gold_facts = [f for f in gold_facts if str(f.get("article")) in ids]
-    predicted = predict_with_library(rows, processes=args.processes)
+    if args.half:  # the library extracts article by article: the half alone gives the same facts
+        rows = only_articles(rows, {a for a, h in halves.items() if h == args.half})
+    ablation = seeds_without_people() if args.without_people_seeds else contextlib.nullcontext(None)
+    with ablation as seeds_dir:
+        predicted = predict_with_library(rows, processes=args.processes, seeds_dir=seeds_dir)
     if args.save:
         args.save.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in predicted), "utf-8")
     texts = {str(r["id"]): r.get("text") or "" for r in rows}
-    report = score(gold_facts, predicted, articles=texts, tables=args.table or TABLES)
-    if args.json:
-        print(json.dumps(report.to_dict(with_errors=bool(args.show_errors)), ensure_ascii=False, indent=2))
-        return 0
-    title = f"library on {args.gold_dir}{f' ({args.half} half)' if args.half else ''} ({len(rows)} articles)"
-    print(render(report, per_article=args.per_article, title=title))
-    if args.show_errors:
-        print(render_errors(report, args.show_errors))
-    if args.baseline:
-        print(render_delta(json.loads(args.baseline.read_text(encoding="utf-8")), report))
+    reports = score_by_half(
+        read_jsonl(facts_path), predicted, texts, halves, tables=args.table or TABLES, only=args.half
+    )
+    seeds_note = " without people seeds" if args.without_people_seeds else ""
+    print(
+        render_output(
+            reports,
+            errors_of,
+            title=f"library{seeds_note} on {args.gold_dir} ({len(rows)} articles)",
+            as_json=args.json,
+            per_article=args.per_article,
+            show_errors=args.show_errors,
+            baseline=json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None,
+            extra={"without_people_seeds": args.without_people_seeds} if args.json else None,
+        )
+    )
     return 0
 
 

@@ -117,13 +117,14 @@ class TableScore:
     exact_matches: int = 0  # quotes only: matched predictions that are also exact
     unresolved_gold_speakers: int = 0  # quotes only: matches whose gold speaker is a bare pronoun
 
-    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
-        """Return the table's score as a JSON-ready dict."""
+    def to_dict(self, with_errors: bool = False, per_article: bool = True) -> dict[str, Any]:
+        """Return the table's score as a JSON-ready dict (per-article counts unless per_article=False)."""
         out: dict[str, Any] = {
             **self.counts.to_dict(),
             "attributes": {name: acc.to_dict() for name, acc in self.attributes.items()},
-            "per_article": {a: c.to_dict() for a, c in sorted(self.per_article.items())},
         }
+        if per_article:
+            out["per_article"] = {a: c.to_dict() for a, c in sorted(self.per_article.items())}
         if self.table == "quote":
             out["exact_matches"] = self.exact_matches
             out["unresolved_gold_speakers"] = self.unresolved_gold_speakers
@@ -140,11 +141,11 @@ class Report:
     tables: dict[str, TableScore]
     n_articles: int
 
-    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+    def to_dict(self, with_errors: bool = False, per_article: bool = True) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
         return {
             "n_articles": self.n_articles,
-            "tables": {t: s.to_dict(with_errors) for t, s in self.tables.items()},
+            "tables": {t: s.to_dict(with_errors, per_article) for t, s in self.tables.items()},
         }
 
 
@@ -558,8 +559,9 @@ def miss_reasons(table_score: TableScore) -> Counter[str]:
     return reasons
 
 
-def render(report: Report, per_article: bool = False, title: str | None = None) -> str:
-    """Return the report as a plain-text table (and per-article lines when asked)."""
+def render(report: Report, per_article: bool = False, title: str | None = None, reasons: bool = True) -> str:
+    """Return the report as a plain-text table, the misses counted by reason unless reasons=False,
+    and per-article lines when asked."""
     lines = [title] if title else []
     header = f"{'table':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'opt':>5}"
     lines.append(header + "  attributes")
@@ -573,9 +575,9 @@ def render(report: Report, per_article: bool = False, title: str | None = None) 
             f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.optional_matched:>5}  {', '.join(attrs)}"
         )
     for table, s in report.tables.items():
-        reasons = miss_reasons(s)
-        if reasons:
-            lines.append(f"  {table} misses: " + ", ".join(f"{n} {why}" for why, n in reasons.most_common()))
+        counted = miss_reasons(s) if reasons else Counter()
+        if counted:
+            lines.append(f"  {table} misses: " + ", ".join(f"{n} {why}" for why, n in counted.most_common()))
     if per_article:
         for table, s in report.tables.items():
             lines.append(f"\n{table} per article:  tp  fp  fn  F1")
@@ -585,9 +587,12 @@ def render(report: Report, per_article: bool = False, title: str | None = None) 
     return "\n".join(lines)
 
 
-def render_delta(baseline: dict[str, Any], report: Report) -> str:
-    """Return how report differs from a baseline (an earlier `--json` report): F1 and changed articles."""
-    lines = ["change against the baseline:"]
+def render_delta(baseline: dict[str, Any], report: Report, articles: bool = True, label: str = "") -> str:
+    """Return how report differs from a baseline (an earlier `--json` report): F1 and changed articles.
+
+    articles=False leaves out the per-article lines (for a half whose errors are not read).
+    """
+    lines = [f"change against the baseline{label}:"]
     for table, s in report.tables.items():
         old = baseline.get("tables", {}).get(table)
         if not old:
@@ -601,7 +606,7 @@ def render_delta(baseline: dict[str, Any], report: Report) -> str:
             f"tp {old['tp']}→{new['tp']}, fp {old['fp']}→{new['fp']}, fn {old['fn']}→{new['fn']}"
         )
         old_articles = old.get("per_article", {})
-        for article, counts in sorted(new["per_article"].items()):
+        for article, counts in sorted(new["per_article"].items()) if articles else ():
             before = old_articles.get(article, {"tp": 0, "fp": 0, "fn": 0})
             if any(before.get(k) != counts[k] for k in ("tp", "fp", "fn")):
                 moves = ", ".join(f"{k} {before.get(k)}→{counts[k]}" for k in ("tp", "fp", "fn"))

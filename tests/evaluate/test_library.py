@@ -70,3 +70,108 @@ def test_report_replaces_only_its_section(tmp_path: Path):
         doc.read_text(encoding="utf-8")
         == "# Q\n<!-- figures:start -->\n| new |\n<!-- figures:end -->\ntail\n"
     )
+
+
+# ---------------------------------------------------------------- halves
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.fixture()
+def halved_gold_dir(tmp_path: Path) -> Path:
+    """A two-article gold set 'toyset' beside a halves.tsv that puts one article in each half."""
+    gold = tmp_path / "gold" / "toyset"
+    gold.mkdir(parents=True)
+    said = '"The ferry to Osterby runs again from June," Mira Talvik said on Monday.'
+    articles = [
+        {"id": "tune-1", "published_at": "2024-05-06", "text": said},
+        {"id": "check-1", "published_at": "2024-05-06", "text": said.replace("Mira Talvik", "Ansel Ruud")},
+    ]
+    facts = [
+        {"article": a["id"], "table": "quote", "fid": f"{a['id']}-Q1", "speaker": "Nobody Known",
+         "kind": "direct", "text_start": "The ferry to", "text_end": "from June"}
+        for a in articles
+    ]  # fmt: skip
+    _write_jsonl(gold / "articles.jsonl", articles)
+    _write_jsonl(gold / "facts.jsonl", facts)
+    (tmp_path / "gold" / "halves.tsv").write_text(
+        "set\tarticle\thalf\ntoyset\ttune-1\ttune\ntoyset\tcheck-1\tcheck\nother\tx\ttune\n", "utf-8"
+    )
+    return gold
+
+
+def test_halves_are_read_for_one_set_only(halved_gold_dir: Path):
+    from newsfacts.evaluate.halves import half_ids, halves_path, read_halves
+
+    tsv = halves_path(halved_gold_dir)
+    assert read_halves(tsv, "toyset") == {"tune-1": "tune", "check-1": "check"}
+    assert half_ids(tsv, "toyset", "check") == {"check-1"}
+    assert read_halves(tsv, "absent") == {} and read_halves(halved_gold_dir / "nowhere.tsv", "toyset") == {}
+
+
+def test_a_halved_set_is_reported_per_half_errors_of_tune_only(halved_gold_dir: Path, capsys):
+    assert main([str(halved_gold_dir), "--show-errors", "5", "--per-article"]) == 0
+    out = capsys.readouterr().out
+    assert "tune half (1 articles)" in out and "check half (1 articles)" in out and "whole set (2" in out
+    assert "tune half only" in out
+    assert "tune-1" in out and "check-1" not in out  # the check half's errors are never printed
+
+
+def test_errors_of_the_check_half_are_refused(halved_gold_dir: Path, capsys):
+    assert main([str(halved_gold_dir), "--half", "check", "--show-errors", "5"]) == 2
+    assert "check half are not shown" in capsys.readouterr().err
+    assert main([str(halved_gold_dir), "--half", "check"]) == 0  # its aggregate figures are fine
+    assert "check half (1 articles)" in capsys.readouterr().out
+
+
+def test_json_carries_per_half_reports(halved_gold_dir: Path, capsys):
+    assert main([str(halved_gold_dir), "--json", "--show-errors", "5"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["halves"]) == {"tune", "check"} and report["errors_half"] == "tune"
+    tune, check = report["halves"]["tune"]["tables"]["quote"], report["halves"]["check"]["tables"]["quote"]
+    assert set(tune["per_article"]) == {"tune-1"} and "false_negatives" in tune
+    assert "per_article" not in check and "false_negatives" not in check
+    assert "per_article" not in report["tables"]["quote"]  # the whole set's would show check articles
+
+
+# ---------------------------------------------------------------- seed ablation
+
+
+def _seeded_person() -> dict[str, str]:
+    """Return a person of seeds/people.csv whose surname alone differs from the canonical name."""
+    from newsfacts.extract.seeds import read_seed
+
+    return next(r for r in read_seed("people") if r["surname"] and r["surname"] != r["canonical_name"])
+
+
+def test_without_people_seeds_a_seeded_surname_is_not_resolved_to_its_full_name():
+    from newsfacts.evaluate.ablation import seeds_without_people
+
+    person = _seeded_person()
+    text = f'"We will rebuild every bridge before the winter comes," {person["surname"]} told the board.'
+    rows = [{"id": "t-1", "published_at": "2024-05-02", "text": text}]
+    speakers = [f["speaker"] for f in predict_with_library(rows) if f["table"] == "quote"]
+    assert speakers == [person["canonical_name"]]
+    with seeds_without_people() as seeds_dir:
+        ablated = [f["speaker"] for f in predict_with_library(rows, seeds_dir=seeds_dir)]
+    assert ablated and person["canonical_name"] not in ablated
+
+
+def test_ablated_seeds_keep_every_seed_but_empty_the_people_ones(tmp_path: Path):
+    from newsfacts.evaluate.ablation import PEOPLE_SEEDS, write_project_with_seeds, write_seeds_without
+    from newsfacts.paths import SEEDS_DIR
+
+    before = (SEEDS_DIR / "people.csv").read_bytes()
+    seeds = write_seeds_without(tmp_path / "seeds", PEOPLE_SEEDS)
+    assert sorted(p.name for p in seeds.iterdir()) == sorted(
+        p.name for p in SEEDS_DIR.iterdir() if p.is_file()
+    )
+    for name in PEOPLE_SEEDS:
+        header = (SEEDS_DIR / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert (seeds / f"{name}.csv").read_text(encoding="utf-8") == header + "\n"
+    assert (seeds / "countries.csv").is_symlink() and (SEEDS_DIR / "people.csv").read_bytes() == before
+    project = write_project_with_seeds(tmp_path / "project", seeds)
+    assert (project / "dbt_project.yml").exists() and (project / "models" / "marts").is_dir()
+    assert (project / "seeds" / "people.csv").read_text(encoding="utf-8").count("\n") == 1
