@@ -1,25 +1,29 @@
 """The figures of docs/quality.md: `newsfacts evaluate` on every gold set, as one Markdown table.
 
 Run: python -m newsfacts.evaluate.report [--sets seed ggt_quotes_dev] [--library] [--write docs/quality.md]
+     [--without-people-seeds]
 
 Each gold set goes through the product (fresh warehouse, dbt build, marts → facts); with --library
 it uses the development shortcut instead (newsfacts.evaluate.library, no warehouse), which is
-faster but is not the product figure.
+faster but is not the product figure. A set that halves.tsv splits gets three rows per table: the
+whole set, its tune half and its check half (aggregates only; newsfacts.evaluate.halves).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsfacts.evaluate.scoring import Report, article_texts, read_jsonl, score
+from newsfacts.evaluate.halves import WHOLE, halves_path, read_halves, score_by_half
+from newsfacts.evaluate.scoring import Report, article_texts, read_jsonl
 from newsfacts.paths import PROJECT_ROOT, SHARED_DIR
 
-GOLD_SETS = ("seed", "press_wikinews_dev", "ggt_quotes_dev", "polnear_dev")
+GOLD_SETS = ("seed", "press_wikinews_dev", "world_news_dev", "ggt_quotes_dev", "polnear_dev")
 # The F1 targets of issue 4 (the seed's target is "every required fact, nothing false": F1 1.0).
 TARGET_F1 = {
     ("seed", "meeting"): 1.0,
@@ -36,24 +40,32 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
 
-def evaluate_set(gold_dir: Path, library: bool = False) -> tuple[Report, float]:
-    """Return the report of one gold set and the seconds it took (through the warehouse unless library)."""
+def evaluate_set(
+    gold_dir: Path, library: bool = False, without_people_seeds: bool = False
+) -> tuple[dict[str, Report], float]:
+    """Return the reports of one gold set ('whole', and 'tune' / 'check' when halves.tsv splits it) and
+    the seconds it took (through the warehouse unless library)."""
     started = time.perf_counter()
     articles = gold_dir / "articles.jsonl"
     if library:
+        from newsfacts.evaluate.ablation import seeds_without_people
         from newsfacts.evaluate.library import predict_with_library
 
-        facts = predict_with_library(read_jsonl(articles), processes=2)
+        with seeds_without_people() if without_people_seeds else contextlib.nullcontext(None) as seeds:
+            facts = predict_with_library(read_jsonl(articles), processes=2, seeds_dir=seeds)
     else:
         from newsfacts.evaluate.predict import predict
 
-        facts = predict(articles).facts
-    report = score(read_jsonl(gold_dir / "facts.jsonl"), facts, articles=article_texts(articles))
-    return report, time.perf_counter() - started
+        facts = predict(articles, without_people_seeds=without_people_seeds).facts
+    halves = read_halves(halves_path(gold_dir), gold_dir.name)
+    reports = score_by_half(read_jsonl(gold_dir / "facts.jsonl"), facts, article_texts(articles), halves)
+    # The whole set first, then its halves.
+    ordered = {WHOLE: reports[WHOLE], **{h: r for h, r in reports.items() if h != WHOLE}}
+    return ordered, time.perf_counter() - started
 
 
-def markdown_rows(name: str, report: Report, seconds: float) -> list[str]:
-    """Return the Markdown table rows of one gold set's report."""
+def markdown_rows(name: str, report: Report, seconds: float, half: str = WHOLE) -> list[str]:
+    """Return the Markdown table rows of one gold set's report (of its whole set or one half)."""
     rows = []
     for table, s in report.tables.items():
         c = s.counts
@@ -69,8 +81,8 @@ def markdown_rows(name: str, report: Report, seconds: float) -> list[str]:
             else f"≥ {target:.2f} " + ("met" if (c.f1 or 0) >= target else "**not met**")
         )
         rows.append(
-            f"| {name} | {table} | {_pct(c.precision)} | {_pct(c.recall)} | **{_pct(c.f1)}** | {verdict} "
-            f"| {c.tp} | {c.fp} | {c.fn} | {c.optional_matched} | {attrs} | {seconds:.0f} s |"
+            f"| {name} | {half} | {table} | {_pct(c.precision)} | {_pct(c.recall)} | **{_pct(c.f1)}** "
+            f"| {verdict} | {c.tp} | {c.fp} | {c.fn} | {c.optional_matched} | {attrs} | {seconds:.0f} s |"
         )
     return rows
 
@@ -93,23 +105,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", default=list(GOLD_SETS))
     parser.add_argument("--library", action="store_true", help="the library shortcut, not the warehouse")
     parser.add_argument("--write", type=Path, help="also replace the figures section of this Markdown file")
+    parser.add_argument(
+        "--without-people-seeds", action="store_true", help="ablation: people seeds read as empty"
+    )
     args = parser.parse_args(argv)
     how = "library shortcut (no warehouse)" if args.library else "`newsfacts evaluate` (through the marts)"
+    if args.without_people_seeds:
+        how += ", **without people seeds** (ablation)"
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"Measured {stamp} at commit {commit_id()} with {how}.",
         "",
-        "| gold set | table | P | R | F1 | target | tp | fp | fn | opt | attribute accuracy | time |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| gold set | half | table | P | R | F1 | target | tp | fp | fn | opt | attribute accuracy | time |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     print("\n".join(lines), flush=True)
     for name in args.sets:
         gold_dir = args.gold_root / name
         if not (gold_dir / "facts.jsonl").exists():
-            rows = [f"| {name} | – | gold set not found at {gold_dir} | | | | | | | | | |"]
+            rows = [f"| {name} | – | – | gold set not found at {gold_dir} | | | | | | | | | |"]
         else:
-            report, seconds = evaluate_set(gold_dir, library=args.library)
-            rows = markdown_rows(name, report, seconds)
+            reports, seconds = evaluate_set(gold_dir, args.library, args.without_people_seeds)
+            rows = [row for half, r in reports.items() for row in markdown_rows(name, r, seconds, half)]
         print("\n".join(rows), flush=True)
         lines += rows
     if args.write:
