@@ -178,6 +178,29 @@ _NATIONAL_ROLES = frozenset(
     {"president", "prime_minister", "head_of_state", "head_of_government", "chancellor"}
 )
 
+# A Korean given name written with a hyphen, family name first: "Park Min-jun", "Kim Dae-ho".
+_SURNAME_FIRST = re.compile(r"^[A-Z][a-z]{1,4} [A-Z][a-z]{1,5}-[a-z]{2,4}$")
+# Hyphen suffixes that make an adjective of a name ("Kyiv-born", "Biden-led"), not a given name.
+_HYPHEN_SUFFIXES = frozenset(
+    {"led", "run", "born", "based", "made", "era", "wide", "like", "free", "held", "type", "long", "only"}
+    | {"old", "style", "up", "in", "on", "off", "out", "day"}
+)
+
+
+def _hyphenated_given_name(before: str, after: str, body: str, end: int) -> bool:
+    """Return True when `before`-`after` (joined by a hyphen, ending at body offset `end`) reads as
+    one hyphenated given name: a short capitalised syllable, then a short lower-case one."""
+    return (
+        2 <= len(before) <= 5
+        and before[0].isupper()
+        and before[1:].islower()
+        and 2 <= len(after) <= 4
+        and after.islower()
+        and after not in _HYPHEN_SUFFIXES
+        and not (end < len(body) and (body[end].isalnum() or body[end] == "-"))
+    )
+
+
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 _SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
@@ -725,6 +748,7 @@ class _Finder:
         self.mentions: list[_Mention] = []
         self.covered: list[_Mention | None] = [None] * len(toks)
         self.surnames: dict[str, str] = {}  # folded surname -> person key introduced in this article
+        self.introduced: dict[str, str] = {}  # person key -> the full name it was introduced with
         self.gender: dict[str, str] = {}
         self.bound: list[tuple[int, str, str, str]] = []  # (token, role, where, person key) in order
         self._dominant: str | None = None
@@ -747,9 +771,13 @@ class _Finder:
         return m
 
     def introduce(self, key: str, canonical: str) -> None:
+        self.introduced.setdefault(key, canonical)
         words = fold_name(canonical).split()
         if words:
             self.surnames.setdefault(words[-1], key)
+        if _SURNAME_FIRST.match(canonical):
+            # "Park Min-jun" is written family name first: "Park said" is him.
+            self.surnames.setdefault(words[0], key)
         info = self.lex.people.get(key)
         if info is not None:
             self.gender.setdefault(key, info.gender)
@@ -925,13 +953,17 @@ class _Finder:
         return entry.key
 
     def surname_ok(self, i: int, entry: Entry) -> bool:
-        """Return True unless a lone surname looks like an ordinary word here ("in May")."""
+        """Return True unless a lone surname looks like an ordinary word here ("in May"), or its
+        context names someone else: another initial ("R. Doe" is not Jane Doe) or another country
+        in front of the title ("Ruritanian Defence Minister Doe")."""
         tok = self.toks[i]
         if tok.case == 0:
             return False
         prev = self.toks[i - 1] if i > 0 and self.toks.sent[i - 1] == tok.sent else None
         if prev is None:
             return True
+        if not self.context_agrees(i, entry.key):
+            return False
         if prev.fold in {"in", "since", "until", "of", "last", "next", "early", "late"}:
             return False
         if prev.fold in _PLACE_NAME_HEADS:
@@ -947,6 +979,28 @@ class _Finder:
             and prev.fold not in self.lex.role_first
             and "," not in self.gap(i - 1, i)
         )
+
+    def context_agrees(self, i: int, person: str) -> bool:
+        """Return False when the words before a lone seeded surname at token i contradict the seeded
+        person: an initial that is not theirs, or a country (in the title run before the surname)
+        that is neither their citizenship nor a country of any office they held."""
+        toks = self.toks
+        prev = i - 1
+        canonical = self.lex.names.get(person, "")
+        if len(toks.text[prev]) == 1 and toks.text[prev].isupper() and self.gap(prev, i) == ". ":
+            return canonical[:1].upper() == toks.text[prev]
+        info = self.lex.people.get(person)
+        ties = {info.country} if info and info.country else set()
+        ties |= {sp.where for sp in self.lex.spells_by_person.get(person, ())}
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if toks.sent[k] != toks.sent[i] or "," in self.gap(k, k + 1):
+                return True
+            covering = self.covered[k]
+            if covering is not None and covering.entity_type == "country":
+                return not ties or covering.key in ties
+            if toks.case_at(k) == 0 and toks.fold[k] not in ("of", "for", "the"):
+                return True  # the title run ended: what comes before is another phrase
+        return True
 
     def pass_roles(self) -> list[_RoleHit]:
         """Return the role phrases of the article with the country/organisation they are tied to."""
@@ -1126,6 +1180,9 @@ class _Finder:
             if gap not in (" ", "-", "\u00a0") and not (gap == ". " and len(toks.text[j - 1]) == 1):
                 break
             t = toks[j]
+            if gap == "-" and _hyphenated_given_name(toks.text[j - 1], t.text, self.body, t.end):
+                j += 1  # "Min-jun", "Dae-ho": the second syllable of a hyphenated given name
+                continue
             if (t.case >= 1 and t.text[0].isalpha() and t.fold not in _NOT_NAME_WORDS) or (
                 t.fold in _PARTICLES
                 and j + 1 < len(toks)
@@ -1153,11 +1210,14 @@ class _Finder:
             pid = people[0]
             return pid, lex.names[pid], "alias", 0.85
         # A surname (or full name) of someone introduced earlier in the article.
-        if words[-1] in self.surnames and (
-            j - a == 1 or full == self.canonical_fold(self.surnames[words[-1]])
+        if (
+            words[-1] in self.surnames
+            and (j - a == 1 or full == self.canonical_fold(self.surnames[words[-1]]))
+            and (a == 0 or self.context_agrees(a, self.surnames[words[-1]]))
         ):
             pid = self.surnames[words[-1]]
-            return pid, lex.canonical_name(pid) or full, "surname", 0.8
+            # The name as the article introduced it beats one rebuilt from the key ("Min-jun", not "Minjun").
+            return pid, self.introduced.get(pid) or lex.canonical_name(pid) or full, "surname", 0.8
         cue = self.person_cue(a, j, role_end)
         if cue == 0.0 and j - a >= 2 and words[-1] in self.speaking:
             cue = 0.7  # "Jane Doe is new here. ... Doe said": the surname is quoted alone later
@@ -1169,7 +1229,8 @@ class _Finder:
             return None  # a lone capitalised word is a person only after a title or role
         if j - a == 1:
             seeded = lex.by_surname.get(words[0], ())
-            if len(seeded) == 1:  # "Prime Minister Bennett": the one seeded person of that surname
+            if len(seeded) == 1 and (a == 0 or self.context_agrees(a, seeded[0])):
+                # "Prime Minister Bennett": the one seeded person of that surname
                 return seeded[0], lex.names[seeded[0]], "surname", 0.75
         name = self.body[toks.start[a] : toks.end[j - 1]]
         return person_key(name), name, "pattern", cue

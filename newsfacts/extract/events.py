@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfacts.extract import dates, meetings, pledges
+from newsfacts.extract import affiliations, dates, meetings, pledges
 from newsfacts.extract.amounts import CurrencyLexicon, load_currency_lexicon
 from newsfacts.extract.entities import EntityLexicon
 from newsfacts.extract.prefilter import Prefilter, any_required, may_match, required_literals, trie_source
@@ -121,6 +121,7 @@ class EventLexicon:
     person_names: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded surface -> (city, ISO3)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
+    office_words: frozenset[str] = frozenset()  # words that state an office beside a name
     # The last article's context: find_meetings and find_pledges run on the same article in turn,
     # and building the context twice would double its cost. A cache, not state: same input, same value.
     last_context: dict[str, ArticleContext] = field(default_factory=dict)
@@ -238,6 +239,7 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
         person_names=person_names,
         capitals=capitals,
         demonyms=demonyms,
+        office_words=affiliations.load_office_words(seeds_dir),
         gazetteer=gazetteer,
         gazetteer_entries=entries,
     )
@@ -299,6 +301,7 @@ class ArticleContext:
     _party_cache: dict[str, str | None] = field(default_factory=dict)
     mentions_in: list[EntityMention] | None = None  # the list the context was built from (cache key)
     people_by_party: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    text_parties: dict[str, str] = field(default_factory=dict)  # person key -> party the text states
     # Per-sentence work both extractors repeat (a sentence is asked for its triggers up to six times).
     _lowered: dict[tuple[int, int], str] = field(default_factory=dict)
     _hits: dict[tuple[str, str, int, int], list[tuple[re.Match[str], Trigger]]] = field(default_factory=dict)
@@ -394,7 +397,14 @@ class ArticleContext:
         return self._party_cache[person_key]
 
     def _person_party(self, person_key: str) -> str | None:
-        """Return the party of a person, uncached (see person_party)."""
+        """Return the party of a person, uncached (see person_party).
+
+        What the article says beside the name ("Ruritanian Defence Minister X") comes first: it is
+        the office at the article's date, and it holds for people no seed lists.
+        """
+        stated = self.text_parties.get(person_key)
+        if stated:
+            return stated
         when = (self.reference or dt.date.today()).isoformat()
         valid = [
             r
@@ -500,6 +510,9 @@ def build_context(
         reference = dates.infer_reference_date(article.body)
         inferred = reference is not None
     ctx = ArticleContext(article, sentences, lexicon, by_sentence, reference, inferred)
+    ctx.text_parties = affiliations.text_affiliations(
+        article.body, mentions, lexicon.office_words, ctx.normalise_party
+    )
     ctx.ranking, ctx.home_person = _home(mentions, ctx)
     named_people: Counter[str] = Counter()
     for m in mentions:

@@ -216,13 +216,17 @@ def choose_pair(
     """Return the two parties of a meeting sentence and whether the home party was filled in.
 
     People decide first: two people from two parties make the pair, three make a multilateral
-    meeting (None). One person's party pairs with the only other party named after the trigger,
-    else with the home party. Named parties alone pair when there are exactly two of them.
+    meeting (None) unless exactly two of them stand before the trigger. One person's party pairs
+    with the only other party named after the trigger, else with the home party (or `second`).
+    Named parties alone pair when there are exactly two of them.
     """
     via_people = _distinct([p for p in parties if p.person_key])
     named = _distinct([p for p in parties if not p.person_key])
     if len(via_people) >= 3:
-        return None
+        # "A of X and B of Y discussed in a call relations with Z under C": the two people who
+        # open the sentence before the trigger are the sides; people after it are its topic.
+        subjects = _distinct([p for p in parties if p.person_key and p.end <= trigger_at])
+        return (subjects, False) if len(subjects) == 2 else None
     if len(via_people) == 2:
         return via_people, False
     if len(via_people) == 1:
@@ -304,6 +308,20 @@ def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
     return [p for p in parties if p in real or p.key in sides or p.key not in hats]
 
 
+def _unplaced_side(sentence: Sentence, ctx: ArticleContext, parties: list[Party]) -> str | None:
+    """Return the side of a person the sentence names without saying whom they act for, or None.
+
+    "Prime Minister A held talks with his Ruritanian counterpart B": A's country is not stated
+    beside the name; it is the party the article is most about other than B's.
+    """
+    placed = {p.person_key for p in parties if p.person_key}
+    for m in ctx.mentions_by_sentence.get(sentence.index, []):
+        if m.entity_type == "person" and m.method not in ("pronoun", "role") and m.entity_key not in placed:
+            counterparts = _distinct([p for p in parties if p.person_key])
+            return ctx.implicit_other(counterparts[0] if len(counterparts) == 1 else ctx.home)
+    return None
+
+
 def _draft(
     sentence: Sentence,
     ctx: ArticleContext,
@@ -314,7 +332,8 @@ def _draft(
     """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
     parties = _drop_hats(parties, ctx)
-    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home)
+    unplaced = _unplaced_side(sentence, ctx, parties)
+    chosen = choose_pair(parties, sentence.start + first.start(), ctx.home, unplaced)
     if chosen is None:
         return None
     pair, filled = chosen
@@ -518,15 +537,27 @@ def _better_date(a: dates.ResolvedDate, b: dates.ResolvedDate) -> dates.Resolved
     return b if rank[b.precision] > rank[a.precision] else a
 
 
+def _same_encounter(a: _Draft, b: _Draft) -> bool:
+    """Return False when two drafts of one pair cannot be one meeting.
+
+    Two meetings with different people on both sides (a ministers' meeting and the leaders' earlier
+    summit) are two encounters; anything less is one encounter told twice. (Two different day dates
+    were tried as a second sign: a date read off a nearby phrase is too often wrong for that.)
+    """
+    if a.participants and b.participants and len(a.participants) >= 2 and len(b.participants) >= 2:
+        return bool(set(a.participants) & set(b.participants))
+    return True
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """Return one draft per unordered pair, later sentences filling what the first lacks."""
-    merged: dict[frozenset[str], _Draft] = {}
+    """Return one draft per encounter of a pair, later sentences filling what the first lacks."""
+    merged: list[_Draft] = []
     for d in drafts:
-        key = frozenset(d.pair)
-        if key not in merged:
-            merged[key] = d
+        pair = frozenset(d.pair)
+        m = next((m for m in merged if frozenset(m.pair) == pair and _same_encounter(m, d)), None)
+        if m is None:
+            merged.append(d)
             continue
-        m = merged[key]
         m.date = _better_date(m.date, d.date)
         m.location = m.location or d.location
         if _MODE_RANK[d.mode] > _MODE_RANK[m.mode]:
@@ -535,7 +566,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             m.participants.setdefault(k, name)
         m.topics += [t for t in d.topics if t not in m.topics]
         m.confidence = max(m.confidence, d.confidence)
-    return list(merged.values())
+    return merged
 
 
 def _orphan_dates(ctx: ArticleContext, drafts: list[_Draft]) -> dates.ResolvedDate:

@@ -444,3 +444,31 @@ def test_object_pronoun_after_a_possessive_subject_may_be_the_possessor(lexicon:
     body = "Olaf Scholz met Volodymyr Zelenskyy in Berlin. His advisers praised him."
     ms = mentions(lexicon, body, "2023-06-01")
     assert at(ms, "him").entity_key == at(ms, "His").entity_key
+
+
+# --- names read from the text: hyphenated given names, surnames that the context contradicts ----------
+
+
+def test_hyphenated_korean_given_name_is_one_name_and_its_family_name_comes_first(
+    lexicon: EntityLexicon,
+) -> None:
+    ms = mentions(lexicon, "“We agree on every point,” Choi Min-jun said. Later Choi said the talks went well.")
+    assert at(ms, "Choi Min-jun").entity_type == "person"
+    later = at(ms, "Choi")
+    assert (later.entity_key, later.canonical_name) == (at(ms, "Choi Min-jun").entity_key, "Choi Min-jun")
+
+
+def test_a_hyphen_suffix_is_not_a_given_name(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The Oslo-born envoy Erik Dahl-led talks.")
+    assert all(m.surface != "Oslo-born" for m in ms)
+
+
+def test_seeded_surname_after_another_countrys_title_is_someone_else(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Indian Defence Minister Macron held talks in Delhi. French President Macron spoke.")
+    assert at(ms, "Macron", 0).entity_key != "emmanuel_macron"
+    assert at(ms, "Macron", 1).entity_key == "emmanuel_macron"
+
+
+def test_seeded_surname_after_another_initial_is_someone_else(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "The report was written by R. Macron, a teacher from Lyon.")
+    assert all(m.entity_key != "emmanuel_macron" for m in ms)

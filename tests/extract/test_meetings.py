@@ -157,3 +157,33 @@ def test_topics_from_the_meeting_and_what_was_discussed(lexicons: pipeline.Lexic
     (m,) = meetings(body, lexicons)
     assert {"energy", "sanctions"} <= set(m.topics)
     assert "health" not in m.topics
+
+
+def test_people_named_after_the_call_are_its_topic(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Presidents Olaf Scholz of Germany and Emmanuel Macron of France discussed on Thursday during a "
+        "telephone conversation their relations with Japan under Fumio Kishida."
+    )
+    assert pairs(meetings(body, lexicons)) == [frozenset({"DEU", "FRA"})]
+
+
+def test_two_encounters_of_one_pair_with_other_people_stay_apart(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Estonian Defence Minister Marta Kuusk met her Peruvian counterpart Lucia Quispe in Lima on Monday. "
+        "Their talks followed a meeting between Estonian President Tarmo Vaher and Peruvian President "
+        "Rosa Inca in 2022."
+    )
+    found = meetings(body, lexicons)
+    assert pairs(found) == [frozenset({"EST", "PER"})] * 2
+    assert {frozenset(m.participants) for m in found} == {
+        frozenset({"Marta Kuusk", "Lucia Quispe"}),
+        frozenset({"Tarmo Vaher", "Rosa Inca"}),
+    }
+
+
+def test_a_subject_without_stated_country_meets_the_article_s_other_side(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Estonia and Peru signed three agreements. Prime Minister Tarmo Vaher held bilateral talks with his "
+        "Peruvian counterpart Rosa Inca on Saturday. Estonia will open an embassy."
+    )
+    assert pairs(meetings(body, lexicons)) == [frozenset({"EST", "PER"})]
