@@ -394,5 +394,21 @@ def event_date(
     inferred = False
     if reference is None:
         reference, inferred = inferred_reference, inferred_reference is not None
-    resolved = resolve(best, reference, future=is_future(sentence), reference_inferred=inferred)
+    # The tense of the date's own clause, or of the trigger's ("On March 14, A will meet B").
+    future = is_future(clause_around(sentence, best.start, best.end)) or (
+        anchor is not None and is_future(clause_around(sentence, anchor, anchor))
+    )
+    resolved = resolve(best, reference, future=future, reference_inferred=inferred)
     return resolved, best
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """Return the clause of `sentence` that holds [start, end): from the last comma, semicolon or
+    dash before it to the first one after. "A meeting held on Tuesday …, which will be discussed
+    on Friday": the tense of "held on Tuesday" is its own clause's, not the sentence's."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]

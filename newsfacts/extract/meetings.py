@@ -13,6 +13,7 @@ Sentences reporting the same pair are merged into one meeting, each filling what
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -616,6 +617,25 @@ def _orphan_location(ctx: ArticleContext, drafts: list[_Draft]) -> str | None:
     return None
 
 
+def _lead_date(ctx: ArticleContext) -> dates.ResolvedDate:
+    """Return the day the article's lead (its first two sentences) reports, when it names one in a
+    past-tense clause up to a week before publication; UNKNOWN otherwise."""
+    if ctx.reference is None:
+        return dates.UNKNOWN
+    for s in ctx.sentences[:2]:
+        resolved, mention = dates.event_date(
+            s.text, s.start, 0, ctx.article.published_on, ctx.reference if ctx.reference_inferred else None
+        )
+        if mention is None or resolved.precision != "day" or resolved.date is None:
+            continue
+        if dates.is_future(dates.clause_around(s.text, mention.start, mention.end)):
+            continue
+        age = (ctx.reference - dt.date.fromisoformat(resolved.date)).days
+        if 0 <= age <= 7:
+            return resolved
+    return dates.UNKNOWN
+
+
 def _anchor_sentence(ctx: ArticleContext, pair: tuple[str, str]) -> Sentence | None:
     """Return the body sentence to cite for a headline-only pair: the first that speaks of a
     meeting, else the first that names one of the two parties."""
@@ -648,6 +668,15 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
         main.date = _orphan_dates(ctx, drafts)
     if main is not None and main.location is None:
         main.location = _orphan_location(ctx, drafts)
+    # News reports its event first: a meeting whose own sentences give no day happened on the day
+    # the lead reports ("The ministers agreed on Sunday … Later, A held talks with B").
+    lead = _lead_date(ctx)
+    for d in merged:
+        coarse = d.date.precision == "unknown" or (
+            d.date.precision == "year" and d.date.date == f"{(lead.date or '')[:4]}-01-01"
+        )
+        if lead.date and coarse:
+            d.date = dataclasses.replace(lead, basis="inferred")
     out: list[MeetingMention] = []
     for d in merged:
         # A side named only as a country ("the leaders of the two countries", a headline's

@@ -452,7 +452,8 @@ def test_object_pronoun_after_a_possessive_subject_may_be_the_possessor(lexicon:
 def test_hyphenated_korean_given_name_is_one_name_and_its_family_name_comes_first(
     lexicon: EntityLexicon,
 ) -> None:
-    ms = mentions(lexicon, "“We agree on every point,” Choi Min-jun said. Later Choi said the talks went well.")
+    body = "“We agree on every point,” Choi Min-jun said. Later Choi said the talks went well."
+    ms = mentions(lexicon, body)
     assert at(ms, "Choi Min-jun").entity_type == "person"
     later = at(ms, "Choi")
     assert (later.entity_key, later.canonical_name) == (at(ms, "Choi Min-jun").entity_key, "Choi Min-jun")
@@ -464,7 +465,8 @@ def test_a_hyphen_suffix_is_not_a_given_name(lexicon: EntityLexicon) -> None:
 
 
 def test_seeded_surname_after_another_countrys_title_is_someone_else(lexicon: EntityLexicon) -> None:
-    ms = mentions(lexicon, "Indian Defence Minister Macron held talks in Delhi. French President Macron spoke.")
+    body = "Indian Defence Minister Macron held talks in Delhi. French President Macron spoke."
+    ms = mentions(lexicon, body)
     assert at(ms, "Macron", 0).entity_key != "emmanuel_macron"
     assert at(ms, "Macron", 1).entity_key == "emmanuel_macron"
 

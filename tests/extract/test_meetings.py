@@ -187,3 +187,23 @@ def test_a_subject_without_stated_country_meets_the_article_s_other_side(lexicon
         "Peruvian counterpart Rosa Inca on Saturday. Estonia will open an embassy."
     )
     assert pairs(meetings(body, lexicons)) == [frozenset({"EST", "PER"})]
+
+
+def test_an_undated_meeting_takes_the_day_the_lead_reports(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "The Estonian and Peruvian defence ministers agreed in Singapore on Sunday to train together.\n\n"
+        "Later in the day, Estonian Defence Minister Marta Kuusk held separate talks with Chilean Defence "
+        "Minister Tomas Ibarra."
+    )
+    (m,) = meetings(body, lexicons, published="2025-06-01")
+    assert frozenset((m.party_a_key, m.party_b_key)) == {"EST", "CHL"}
+    assert (m.meeting_date, m.date_basis) == ("2025-06-01", "inferred")
+
+
+def test_a_weekday_in_a_past_clause_is_not_read_forward_by_a_later_will(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "At a meeting held on Tuesday in Paris between Estonian Defence Minister Marta Kuusk and Chilean "
+        "Defence Minister Tomas Ibarra, both backed a plan which will be discussed next month."
+    )
+    (m,) = meetings(body, lexicons, published="2022-03-24")  # a Thursday
+    assert m.meeting_date == "2022-03-22"
