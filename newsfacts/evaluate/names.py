@@ -282,7 +282,25 @@ def person_match(gold: str | None, pred: str | None) -> bool:
         return True
     if g_tokens[-1] != p_tokens[-1]:
         return False
-    return _given_compatible(g_tokens[:-1], p_tokens[:-1])
+    return _given_compatible(g_tokens[:-1], p_tokens[:-1]) and not _tail_of_a_longer_name(gold, pred)
+
+
+# A word that joins an organisation's name to its last words ("Institute for Harbour Research",
+# "Party of Working People"); right before a person's given name it never stands.
+_JOINING_WORDS = frozenset({"of", "for", "and", "on", "in"})
+
+
+def _tail_of_a_longer_name(a: str | None, b: str | None) -> bool:
+    """Return True when one name is the other's last words right after a joining word.
+
+    "Harbour Research" is then the tail of "Institute for Harbour Research", not a person sharing
+    a surname; "Jan Roe" after "Minister of Health" is not (the word before it is no joining word).
+    """
+    ta = fold(_PARENTHETICAL.sub(" ", a or "")).split()
+    tb = fold(_PARENTHETICAL.sub(" ", b or "")).split()
+    short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    k = len(short)
+    return 0 < k < len(long) and long[-k:] == short and long[-k - 1] in _JOINING_WORDS
 
 
 def party_key(name: str | None, index: NameIndex) -> str:

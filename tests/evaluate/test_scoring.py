@@ -70,6 +70,14 @@ def test_person_matches_on_surname_when_no_given_name_contradicts():
     assert not person_match("Rustem Umerov", "Umarov")
 
 
+def test_the_last_words_of_an_organisation_are_not_a_person_sharing_its_surname():
+    assert not person_match("Institute for Harbour Research", "Harbour Research")
+    assert not person_match("Guild of Lantern Makers", "Lantern Makers")
+    # An office before a name is no joining word: the person is still found.
+    assert person_match("Minister of Health Jan Roe", "Jan Roe")
+    assert person_match("Elena Ruiz Prado", "Ruiz Prado")  # a double surname, no given name contradicting
+
+
 def test_countries_match_on_short_name_or_iso3(index):
     assert index.code("Türkiye") == index.code("Turkey") == index.code("TUR") == "TUR"
     assert speaker_match("Turkey", "Türkiye", index)
