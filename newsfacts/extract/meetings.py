@@ -61,6 +61,12 @@ _CONTINUED_TALKS = re.compile(
     r"(?:the\s+)?(?:negotiations|talks|dialogue)\b",
     re.IGNORECASE,
 )
+_FORMAT_REACH = 80  # characters between a trigger and a multilateral word that vetoes it
+# "at the Munich Security Conference", "during the forum": the meeting took place at that venue
+# ("in Congress", "from the assembly" name a legislature, not where the meeting was).
+_AT_VENUE = re.compile(
+    r"\b(?:at|during|attend(?:s|ed|ing)?|margins of)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE
+)
 _MODE_RANK = {"video": 3, "call": 2, "in_person": 1, "unknown": 0, "": 0}
 _TITLE_CALL = re.compile(r"\b(?:telephone|phone)\b", re.IGNORECASE)
 _TITLE_VIDEO = re.compile(r"\bvideo\b", re.IGNORECASE)
@@ -194,6 +200,13 @@ def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Matc
         return False
     for m, _ in _matches(sentence, ctx, "multilateral"):
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans):
+            return True
+    # A word that also names a legislature or a venue ("Congress", "forum") vetoes only the trigger
+    # it stands near: far from it, it is another clause's topic ("… a decision from Congress").
+    for m, _ in _matches(sentence, ctx, "multilateral_near"):
+        venue = _AT_VENUE.search(sentence.text[max(0, m.start() - 60) : m.start()])
+        reach = _FORMAT_REACH
+        if venue and any(abs(m.start() - b) < reach or abs(a - m.end()) < reach for a, b in spans):
             return True
     # An invitation, a proposal or a cancellation vetoes only the trigger it stands next to.
     for m, _ in _matches(sentence, ctx, "not_meeting"):
@@ -508,7 +521,8 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     mode = "video" if _TITLE_VIDEO.search(title) else "call" if _TITLE_CALL.search(title) else None
     hits = [(m, t) for t in ctx.lexicon.meeting_triggers if t.kind == "meeting" for m in t.finditer(title)]
     vetoed = bool(_CONTINUED_TALKS.search(title)) or any(
-        t.kind in ("multilateral", "not_meeting") and t.search(title) for t in ctx.lexicon.meeting_triggers
+        t.kind in ("multilateral", "multilateral_near", "not_meeting") and t.search(title)
+        for t in ctx.lexicon.meeting_triggers
     )
     city = None
     for m in _CITY_GUESS.finditer(title):

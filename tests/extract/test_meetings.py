@@ -207,3 +207,34 @@ def test_a_weekday_in_a_past_clause_is_not_read_forward_by_a_later_will(lexicons
     )
     (m,) = meetings(body, lexicons, published="2022-03-24")  # a Thursday
     assert m.meeting_date == "2022-03-22"
+
+
+def test_a_legislature_named_in_another_clause_does_not_veto_the_meeting(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Olaf Scholz on Monday said during a meeting with Emmanuel Macron that a quick vote in Congress "
+        "was needed."
+    )
+    assert pairs(meetings(body, lexicons)) == [frozenset({"DEU", "FRA"})]
+
+
+def test_talks_at_a_conference_are_multilateral(lexicons: pipeline.Lexicons) -> None:
+    body = "Olaf Scholz met Emmanuel Macron at the annual Baltic Security Conference in Riga."
+    assert meetings(body, lexicons) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Olaf Scholz's potential visit to France is still uncertain, an official said on Tuesday.",
+        "Olaf Scholz is contemplating holding talks with Emmanuel Macron in Paris.",
+    ],
+)
+def test_a_meeting_only_considered_is_not_a_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
+    assert meetings(body, lexicons) == []
+
+
+def test_a_joint_press_conference_alongside_a_counterpart_is_a_meeting(lexicons: pipeline.Lexicons) -> None:
+    body = "“We stand together,” Olaf Scholz said at a press conference in Berlin alongside Emmanuel Macron."
+    (m,) = meetings(body, lexicons)
+    assert frozenset((m.party_a_key, m.party_b_key)) == {"DEU", "FRA"}
+    assert m.location == "Berlin"
