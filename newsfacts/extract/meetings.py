@@ -61,6 +61,12 @@ _CONTINUED_TALKS = re.compile(
     r"(?:the\s+)?(?:negotiations|talks|dialogue)\b",
     re.IGNORECASE,
 )
+# "held bilateral meetings with", "separate talks with", "met each of": one encounter per counterpart.
+_SEPARATE_MEETINGS = re.compile(
+    r"\b(?:bilateral|separate|individual)\s+(?:meetings|talks|conversations)\b|\bmeetings with\b|"
+    r"\b(?:separately|individually|respectively|one[- ]on[- ]one)\b",
+    re.IGNORECASE,
+)
 _FORMAT_REACH = 80  # characters between a trigger and a multilateral word that vetoes it
 # "at the Munich Security Conference", "during the forum": the meeting took place at that venue
 # ("in Congress", "from the assembly" name a legislature, not where the meeting was).
@@ -391,8 +397,8 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     When the whole sentence does not make one pair, it may still report two meetings:
     "Both this conversation with A and yesterday's conversation with B" (each trigger with the
     stretch up to the next), "I spoke with A, who had a meeting with B" (a relative clause makes A
-    the subject of the second), or "[the President] met with A of X and B of Y" (a joint reception:
-    one meeting with each of exactly two counterparts).
+    the subject of the second), or "[the President] met with A of X and B of Y" / "A held talks
+    with B of X, C of Y and D of Z" (one meeting with each counterpart).
     """
     hits = _matches(sentence, ctx, "meeting")
     if not hits or _is_vetoed(sentence, ctx, hits) or _CONTINUED_TALKS.search(sentence.text):
@@ -413,11 +419,21 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     out = _segments(sentence, ctx, hits, parties)
     if out or between:
         return out
-    counterparts = _distinct([p for p in _drop_hats(parties, ctx) if p.start >= at and p.key != ctx.home])
-    if len(counterparts) != 2 or ctx.home is None:
+    # "A held talks with B of X, C of Y and D of Z": one meeting of A's side with each counterpart.
+    subjects = _distinct([p for p in people_before])
+    subject = subjects[0] if len(subjects) == 1 else ctx.home
+    counterparts = _distinct([p for p in _drop_hats(parties, ctx) if p.start >= at and p.key != subject])
+    if len(counterparts) < 2 or subject is None:
+        return []
+    if len(counterparts) > 2 and not (
+        _SEPARATE_MEETINGS.search(sentence.text)
+        and len(_distinct([p for p in parties if p.person_key and p.start >= at])) >= 3
+    ):
+        # "A met with B, C and D" may be one meeting of four; only "bilateral meetings with",
+        # "separate talks with" make one meeting per counterpart named with its person.
         return []
     for key in counterparts:
-        own = [p for p in parties if p.key in (key, ctx.home)]
+        own = [p for p in parties if p.key in (key, subject)]
         d = _draft(sentence, ctx, hits, own, (0, len(sentence.text)))
         if d is not None:
             d.confidence = round(d.confidence * 0.7, 3)

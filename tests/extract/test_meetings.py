@@ -238,3 +238,17 @@ def test_a_joint_press_conference_alongside_a_counterpart_is_a_meeting(lexicons:
     (m,) = meetings(body, lexicons)
     assert frozenset((m.party_a_key, m.party_b_key)) == {"DEU", "FRA"}
     assert m.location == "Berlin"
+
+
+def test_bilateral_meetings_with_enumerated_counterparts_are_one_meeting_each(
+    lexicons: pipeline.Lexicons,
+) -> None:
+    body = (
+        "Indian Defence Minister Rajan Sharma held bilateral meetings with US Secretary of Defense Bob Hale, "
+        "South Korean Minister of National Defence Kim Dae-ho, Australian Minister for Defence Industry Pat "
+        "Conway and New Zealand Defence Minister Jane Collier on Friday."
+    )
+    found = meetings(body, lexicons, published="2024-05-04")
+    assert set(pairs(found)) == {frozenset({"IND", k}) for k in ("USA", "KOR", "AUS", "NZL")}
+    assert len(found) == 4
+    assert all(m.meeting_date == "2024-05-03" and "Rajan Sharma" in m.participants for m in found)
