@@ -71,7 +71,8 @@ _FORMAT_REACH = 80  # characters between a trigger and a multilateral word that 
 # "at the Munich Security Conference", "during the forum": the meeting took place at that venue
 # ("in Congress", "from the assembly" name a legislature, not where the meeting was).
 _AT_VENUE = re.compile(
-    r"\b(?:at|during|attend(?:s|ed|ing)?|margins of)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE
+    r"\b(?:at|during|attend(?:s|ed|ing)?|margins of)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}$",
+    re.IGNORECASE,
 )
 _MODE_RANK = {"video": 3, "call": 2, "in_person": 1, "unknown": 0, "": 0}
 _TITLE_CALL = re.compile(r"\b(?:telephone|phone)\b", re.IGNORECASE)
