@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import dates
+from newsfacts.extract.context import ArticleContext, Party, Trigger, fold, lower
 from newsfacts.extract.records import MeetingMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 # "the Crown Prince of the United Arab Emirates", "the delegation of Japan": a named party standing
@@ -182,17 +182,11 @@ def _follow_up_topics(d: _Draft, ctx: ArticleContext, only: bool) -> list[str]:
 
 def _topics(text: str, ctx: ArticleContext) -> list[str]:
     """Return the topic labels (seeds/meeting_triggers.csv, kind topic) a text speaks of, in seed order."""
-    low = _lower(text)
+    low = lower(text)
     return [
         t.topic for t in ctx.lexicon.meeting_triggers if t.kind == "topic" and t.search(low, lowered=True)
     ]
 
-
-def _lower(text: str) -> str:
-    """Return text ASCII-lower-cased (lazy import: events imports this module)."""
-    from newsfacts.extract.events import lower
-
-    return lower(text)
 
 
 def _matches(sentence: Sentence, ctx: ArticleContext, kind: str) -> list[tuple[re.Match[str], Trigger]]:
@@ -276,8 +270,8 @@ def _location(sentence: Sentence, ctx: ArticleContext) -> str | None:
     for m in ctx.places_in(sentence):
         before = ctx.article.body[max(0, m.char_start - 30) : m.char_start]
         if _PLACE_PREP.search(before):
-            capital = ctx.lexicon.capitals.get(_fold(m.canonical_name)) or ctx.lexicon.capitals.get(
-                _fold(m.surface)
+            capital = ctx.lexicon.capitals.get(fold(m.canonical_name)) or ctx.lexicon.capitals.get(
+                fold(m.surface)
             )
             return capital[0] if capital else m.canonical_name
     for p in ctx.parties_in(sentence):
@@ -302,12 +296,6 @@ def _location(sentence: Sentence, ctx: ArticleContext) -> str | None:
         return _SAINT_RE.sub("Saint ", city)
     return None
 
-
-def _fold(text: str) -> str:
-    """Return a lookup key for a name (lazy import: events imports this module)."""
-    from newsfacts.extract.events import fold
-
-    return fold(text)
 
 
 def _home_side_for(ctx: ArticleContext, counterpart: str) -> str | None:
@@ -514,8 +502,6 @@ def _segments(
 
 def _title_parties(ctx: ArticleContext, title: str) -> list[Party]:
     """Return the parties a headline names (read with the seeds gazetteer; headlines are not in the body)."""
-    from newsfacts.extract.events import Party
-
     out: list[Party] = []
     if ctx.lexicon.gazetteer is None:
         return out
@@ -543,7 +529,7 @@ def _title_hints(ctx: ArticleContext) -> tuple[tuple[str, str] | None, str | Non
     )
     city = None
     for m in _CITY_GUESS.finditer(title):
-        found = ctx.lexicon.capitals.get(_fold(m.group("city")))
+        found = ctx.lexicon.capitals.get(fold(m.group("city")))
         if found:
             city = found[0]
     pair = None

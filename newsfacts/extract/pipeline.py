@@ -1,8 +1,9 @@
 """The extraction pipeline: one cleaned article in, all its facts out. No I/O, no database.
 
-Steps: sentences → entity mentions (with in-article coreference) → quotes → meetings → pledges.
-Each step is a module with a pure function; the lexicons each step needs are loaded once from
-seeds/ by `load_lexicons` and passed in.
+Steps: sentences → entity mentions (with in-article coreference) → quotes → the event context
+(parties per sentence, home party, reference date: context.py) → meetings → pledges. Each step is
+a module with a pure function; the lexicons each step needs are loaded once from seeds/ by
+`load_lexicons` and passed in.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsfacts.extract import entities, events, quotes, text
+from newsfacts.extract import context, entities, meetings, pledges, quotes, text
 from newsfacts.extract.records import Article, ArticleFacts
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -23,7 +24,7 @@ EXTRACTOR_VERSION = "0.1.0"
 class Lexicons:
     entities: entities.EntityLexicon
     quotes: quotes.QuoteLexicon
-    events: events.EventLexicon
+    events: context.EventLexicon
 
 
 def load_lexicons(seeds_dir: Path | None = None) -> Lexicons:
@@ -31,7 +32,7 @@ def load_lexicons(seeds_dir: Path | None = None) -> Lexicons:
     return Lexicons(
         entities=entities.load_entity_lexicon(seeds_dir),
         quotes=quotes.load_quote_lexicon(seeds_dir),
-        events=events.load_event_lexicon(seeds_dir),
+        events=context.load_event_lexicon(seeds_dir),
     )
 
 
@@ -40,14 +41,13 @@ def extract_article(article: Article, lexicons: Lexicons) -> ArticleFacts:
     sentences = text.split_sentences(article.body)
     mentions = entities.find_mentions(article, sentences, lexicons.entities)
     found_quotes = quotes.find_quotes(article, sentences, mentions, lexicons.quotes, lexicons.entities)
-    meetings = events.find_meetings(article, sentences, mentions, lexicons.events, lexicons.entities)
-    pledges = events.find_pledges(article, sentences, mentions, lexicons.events, lexicons.entities)
+    event_context = context.build_context(article, sentences, mentions, lexicons.events)
     return ArticleFacts(
         article_id=article.article_id,
         mentions=mentions,
         quotes=found_quotes,
-        meetings=meetings,
-        pledges=pledges,
+        meetings=meetings.extract(event_context),
+        pledges=pledges.extract(event_context),
     )
 
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import amounts
+from newsfacts.extract.context import ArticleContext, Party, Trigger, lower
 from newsfacts.extract.records import PledgeMention
 
 if TYPE_CHECKING:
-    from newsfacts.extract.events import ArticleContext, Party, Trigger
     from newsfacts.extract.text import Sentence
 
 _CATEGORY_ORDER = ("training", "military", "humanitarian", "financial")
@@ -50,12 +50,6 @@ class _Draft:
 
     mention: PledgeMention
 
-
-def _lower(text: str) -> str:
-    """Return text ASCII-lower-cased (lazy import: events imports this module)."""
-    from newsfacts.extract.events import lower
-
-    return lower(text)
 
 
 def _hits(sentence: Sentence, ctx: ArticleContext, kind: str) -> list[tuple[re.Match[str], Trigger]]:
@@ -183,7 +177,7 @@ def _category(
     if "train" in trigger.pattern.pattern and _TRAIN.search(text[at : at + 40]):
         return "training"
     found: list[tuple[int, int, str]] = []
-    low = _lower(text)
+    low = lower(text)
     for t in triggers:
         if t.kind != "category":
             continue

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsfacts.extract.events import load_event_lexicon, lower
+from newsfacts.extract.context import load_event_lexicon, lower
 from newsfacts.extract.prefilter import Prefilter, any_required, may_match, required_literals
 
 

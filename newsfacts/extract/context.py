@@ -1,4 +1,7 @@
-"""Bilateral meetings and pledges: the lexicon both extractors share, and their public entry points.
+"""What the meeting and pledge extractors share: their lexicon and the per-article context.
+
+meetings.py and pledges.py each read an `ArticleContext` and import this module; it imports
+neither, so the fact kinds stay one module each with no import circle.
 
 The lexicon is read once from seeds/ (trigger phrases, currencies, countries, organisations, people
 and their offices) and compiled. `ArticleContext` holds what both extractors need to know about one
@@ -21,11 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfacts.extract import affiliations, dates, meetings, pledges
+from newsfacts.extract import affiliations, dates
 from newsfacts.extract.amounts import CurrencyLexicon, load_currency_lexicon
-from newsfacts.extract.entities import EntityLexicon
 from newsfacts.extract.prefilter import Prefilter, any_required, may_match, required_literals, trie_source
-from newsfacts.extract.records import Article, EntityMention, MeetingMention, PledgeMention
+from newsfacts.extract.records import Article, EntityMention
 from newsfacts.extract.seeds import read_seed, split_list
 from newsfacts.extract.text import Sentence
 
@@ -122,9 +124,6 @@ class EventLexicon:
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded surface -> (city, ISO3)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
     office_words: frozenset[str] = frozenset()  # words that state an office beside a name
-    # The last article's context: find_meetings and find_pledges run on the same article in turn,
-    # and building the context twice would double its cost. A cache, not state: same input, same value.
-    last_context: dict[str, ArticleContext] = field(default_factory=dict)
     # Fallback gazetteer (used only when the entity extractor returns no mentions).
     gazetteer: re.Pattern[str] | None = None
     gazetteer_entries: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
@@ -523,43 +522,3 @@ def build_context(
     ctx.person_ranking = [k for k, _ in named_people.most_common()]
     ctx.home = ctx.ranking[0] if ctx.ranking else None
     return ctx
-
-
-def _context(
-    article: Article, sentences: list[Sentence], mentions: list[EntityMention], lexicon: EventLexicon
-) -> ArticleContext:
-    """Return the article's context, reusing the one just built for the same inputs."""
-    cached = lexicon.last_context.get("ctx")
-    if (
-        cached is not None
-        and cached.article is article
-        and cached.sentences is sentences
-        and cached.mentions_in is mentions
-    ):
-        return cached
-    ctx = build_context(article, sentences, mentions, lexicon)
-    ctx.mentions_in = mentions
-    lexicon.last_context["ctx"] = ctx
-    return ctx
-
-
-def find_meetings(
-    article: Article,
-    sentences: list[Sentence],
-    mentions: list[EntityMention],
-    lexicon: EventLexicon,
-    entity_lexicon: EntityLexicon,
-) -> list[MeetingMention]:
-    """Return the bilateral meetings an article reports, one per pair of parties."""
-    return meetings.extract(_context(article, sentences, mentions, lexicon))
-
-
-def find_pledges(
-    article: Article,
-    sentences: list[Sentence],
-    mentions: list[EntityMention],
-    lexicon: EventLexicon,
-    entity_lexicon: EntityLexicon,
-) -> list[PledgeMention]:
-    """Return the pledges an article reports (commitments, offers, deliveries), merged per item."""
-    return pledges.extract(_context(article, sentences, mentions, lexicon))
