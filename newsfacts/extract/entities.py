@@ -24,9 +24,9 @@ What `find_mentions` finds, and the `method` it records:
     do not), skipping people named inside quotation marks when the pronoun is outside them.
 
 Seeds read: countries, organizations, people, person_roles, roles (role phrases → role codes),
-places (cities and regions), given_names (gender of common first names, for he/she), and the quote
-extractor's cue_verbs (speech verbs, a cue for names). Gender of an unseeded person comes from a title
-(Mr/Ms) or the given name.
+places (cities and regions), given_names (gender of common first names, for he/she), the quote
+extractor's cue_verbs and person_cue_verbs (verbs after a name that make it a person's). Gender of
+an unseeded person comes from a title (Mr/Ms) or the given name.
 
 Helpers for the quote and event extractors:
   * `fold_name(s)`, `person_key(name)` (re-exported from `names`);
@@ -134,14 +134,6 @@ _INSTITUTION_WORDS = _words(
     operation mission bureau chamber board authority inspectorate prosecutor's directorate
     agriculture infrastructure digital transformation affairs reintegration veterans city county
     province state island islands valley river lake mountain park centre hotel mall bloc garden"""
-)
-_SPEECH_VERBS = _words(
-    """said says say told tells stated states noted notes added adds emphasized emphasised emphasizes
-    emphasises stressed stresses underlined underscored explained explains wrote writes announced
-    announces declared declares claimed claims insisted insists warned warns argued argues believes
-    believed asked asks replied replies responded responds commented comments confirmed confirms
-    tweeted posted recalled acknowledged admitted reiterated assured urged called pointed expressed
-    suggested proposed thinks thought hopes hoped reported reports continued concluded"""
 )
 # Nouns that stand right before a name and make it a person's ("party leader Jane Doe").
 _PERSON_NOUNS = _words(
@@ -282,7 +274,7 @@ class EntityLexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
     plural_demonyms: frozenset[str] = frozenset()  # folded "ukrainians": a people, not the state
     parents: dict[str, str] = field(default_factory=dict)  # org_id -> member_of
-    speech_verbs: frozenset[str] = _SPEECH_VERBS
+    speech_verbs: frozenset[str] = frozenset()  # cue_verbs forms + person_cue_verbs
 
     def canonical_name(self, key: str) -> str | None:
         """Return the canonical name of an entity key (country, organisation, person, place), or None."""
@@ -542,8 +534,10 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         if folded:
             roles.setdefault(folded, RoleEntry(row["role"], matches))
 
-    speech = set(_SPEECH_VERBS)
-    for row in read_seed("cue_verbs", seeds_dir):  # the quote extractor's cue list, when present
+    # A verb right after a name makes it a person: the quote extractor's cues, plus a few verbs of
+    # belief and intent that are no quote cues (seeds/person_cue_verbs.csv).
+    speech = {row["form"].casefold() for row in read_seed("person_cue_verbs", seeds_dir) if row.get("form")}
+    for row in read_seed("cue_verbs", seeds_dir):
         for form in split_list(row.get("forms", "")) or [row.get("lemma", "")]:
             if form and " " not in form:
                 speech.add(form.casefold())
