@@ -28,6 +28,26 @@ places (cities and regions), given_names (gender of common first names, for he/s
 extractor's cue_verbs and person_cue_verbs (verbs after a name that make it a person's). Gender of
 an unseeded person comes from a title (Mr/Ms) or the given name.
 
+Where a rule lives — construct → `_Finder` method → tests (tests/extract/test_entities.py, by prefix):
+  * seeded names, aliases, demonyms, capitals, metonyms → `pass_gazetteer`
+    → test_country_name_alias_and_demonym, test_kremlin_stands_for_russia, test_capital_as_actor_…
+  * a lone seeded surname ("Doe said") → `surname_ok`, `context_agrees`
+    → test_lone_surname_that_is_a_common_word_…, test_seeded_surname_after_another_…
+  * role phrases ("the President of X", "his counterpart") → `pass_roles`, `bind_roles`,
+    `resolve_role`, `resolve_counterpart` → test_role_phrase_…, test_counterpart_…
+  * unseeded names after titles, before speech verbs → `pass_names`, `name_reading`, `person_cue`
+    → test_unseeded_person_…
+  * name runs with particles, initials, hyphenated given names ("Min-jun") → `name_run_end`
+    → test_hyphenated_korean_given_name_…
+  * "Doe" after "Jane Doe", "Park" after "Park Min-jun" → `introduce`, `reconcile_surnames`
+    → test_lone_seeded_surname_goes_to_the_person_…
+  * "the ministry", "the Commission" → their body → `pass_institutions`, `generic_body`
+    → test_state_institution_…, test_bare_commission_…
+  * he / she / his / her → `pass_pronouns`, `_salient_before` → test_pronoun_…
+
+A person's country or organisation read from the words beside the name ("Ruritanian Defence
+Minister X") is affiliations.py's job, not this module's.
+
 Helpers for the quote and event extractors:
   * `fold_name(s)`, `person_key(name)` (re-exported from `names`);
   * `resolve_person_at(mentions, sentences, char_pos)` → the person mention that a pronoun or role
