@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from newsfacts.extract import dates
 from newsfacts.extract.context import ArticleContext, Party, Trigger, fold, lower
-from newsfacts.extract.records import MeetingMention
+from newsfacts.extract.records import EntityMention, MeetingMention
 
 if TYPE_CHECKING:
     from newsfacts.extract.text import Sentence
@@ -323,12 +323,26 @@ def _unplaced_side(sentence: Sentence, ctx: ArticleContext, parties: list[Party]
     "Prime Minister A held talks with his Ruritanian counterpart B": A's country is not stated
     beside the name; it is the party the article is most about other than B's.
     """
+    if not _unplaced_people(sentence, ctx, parties):
+        return None
+    counterparts = _distinct([p for p in parties if p.person_key])
+    return ctx.implicit_other(counterparts[0] if len(counterparts) == 1 else ctx.home)
+
+
+def _titled(ctx: ArticleContext, m: EntityMention) -> bool:
+    """Return True when an office word stands right before the name ("Speaker Ana Torres")."""
+    before = ctx.article.body[max(0, m.char_start - 25) : m.char_start].split()
+    return bool(before) and before[-1].lower() in ctx.lexicon.office_words
+
+
+def _unplaced_people(sentence: Sentence, ctx: ArticleContext, parties: list[Party]) -> list[EntityMention]:
+    """Return the people a sentence names (not pronouns or roles) whose party nothing states."""
     placed = {p.person_key for p in parties if p.person_key}
-    for m in ctx.mentions_by_sentence.get(sentence.index, []):
-        if m.entity_type == "person" and m.method not in ("pronoun", "role") and m.entity_key not in placed:
-            counterparts = _distinct([p for p in parties if p.person_key])
-            return ctx.implicit_other(counterparts[0] if len(counterparts) == 1 else ctx.home)
-    return None
+    return [
+        m
+        for m in ctx.mentions_by_sentence.get(sentence.index, [])
+        if m.entity_type == "person" and m.method not in ("pronoun", "role") and m.entity_key not in placed
+    ]
 
 
 def _draft(
@@ -359,6 +373,12 @@ def _draft(
     for p in parties:
         if p.person_key and p.key in pair and p.person_name:
             draft.participants.setdefault(p.person_key, p.person_name)
+    if unplaced in pair:
+        # The people whose side the text leaves unsaid sit on the side they were read for
+        # ("… visit to Peru. He held talks with President Rosa Inca").
+        for m in _unplaced_people(sentence, ctx, parties):
+            if _titled(ctx, m):
+                draft.participants.setdefault(m.entity_key, m.canonical_name)
     if ctx.home in pair and ctx.home_person and not any(p.key == ctx.home and p.person_key for p in parties):
         draft.participants.setdefault(*ctx.home_person)
     lo, hi = window
@@ -558,12 +578,15 @@ def _better_date(a: dates.ResolvedDate, b: dates.ResolvedDate) -> dates.Resolved
 def _same_encounter(a: _Draft, b: _Draft) -> bool:
     """Return False when two drafts of one pair cannot be one meeting.
 
-    Two meetings with different people on both sides (a ministers' meeting and the leaders' earlier
-    summit) are two encounters; anything less is one encounter told twice. (Two different day dates
+    Two meetings with different people (a ministers' meeting and the leaders' earlier summit; a
+    visitor received by the president, then by the speaker) are two encounters; a draft whose people
+    are a subset of the other's is the same encounter told twice. (Two different day dates
     were tried as a second sign: a date read off a nearby phrase is too often wrong for that.)
     """
     if a.participants and b.participants and len(a.participants) >= 2 and len(b.participants) >= 2:
-        return bool(set(a.participants) & set(b.participants))
+        ours, theirs = set(a.participants), set(b.participants)
+        # A visitor meeting the president, then the speaker: one side shared, the other different.
+        return ours <= theirs or theirs <= ours
     return True
 
 

@@ -252,3 +252,26 @@ def test_bilateral_meetings_with_enumerated_counterparts_are_one_meeting_each(
     assert set(pairs(found)) == {frozenset({"IND", k}) for k in ("USA", "KOR", "AUS", "NZL")}
     assert len(found) == 4
     assert all(m.meeting_date == "2024-05-03" and "Rajan Sharma" in m.participants for m in found)
+
+
+def test_a_visit_with_several_counterparts_gives_one_meeting_each(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Estonian Prime Minister Tarmo Vaher arrived in Lima on Monday for a two-day visit to Peru. "
+        "He held talks with President Rosa Inca at the government palace. "
+        "On Tuesday Vaher also met Congress Speaker Ana Torres."
+    )
+    found = meetings(body, lexicons, published="2024-05-01")
+    assert pairs(found) == [frozenset({"EST", "PER"})] * 2
+    assert {frozenset(m.participants) for m in found} == {
+        frozenset({"Tarmo Vaher", "Rosa Inca"}),
+        frozenset({"Tarmo Vaher", "Ana Torres"}),
+    }
+
+
+def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Estonian Prime Minister Tarmo Vaher held talks with Peruvian President Rosa Inca in Lima on Monday. "
+        "During the talks, Vaher and Inca were joined by Peruvian Foreign Minister Luis Quispe."
+    )
+    (m,) = meetings(body, lexicons, published="2024-05-01")
+    assert {"Tarmo Vaher", "Rosa Inca"} <= set(m.participants)
