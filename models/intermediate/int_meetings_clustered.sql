@@ -1,11 +1,14 @@
 -- Meeting mentions clustered into meeting events, across articles. One row per mention, with
 -- the meeting_id of its event. Mentions belong to one event when they name the same unordered
 -- pair of parties and their dates are compatible:
---   * day-precision dates: the same day (each distinct day is an event);
+--   * day-precision dates: the same day (each distinct day is an event). An article the extractor
+--     read two encounters of one pair on one day from (a visitor received by the president, then by
+--     the speaker) numbers them in text order, and the n-th joins the n-th of other articles;
 --   * a month- or year-precision date joins the earliest day event of its pair inside its
 --     period, widened by var('meeting_date_tolerance_days'); with none, the period is the event;
 --   * an undated mention joins the earliest dated event of its pair reported by the same
---     article; with none, it is an event of its own (per pair and article).
+--     article; with none, it is an event of its own (per pair and article). A second undated
+--     encounter of the pair in the same article is an event of its own too.
 -- Mentions whose two parties resolve to the same entity are dropped: that is an extraction or
 -- resolution error, not a bilateral meeting.
 {%- set tolerance = var('meeting_date_tolerance_days', 3) %}
@@ -60,17 +63,33 @@ with_periods as (
     from paired
 ),
 
+-- The extractor merges what one article says of one encounter, so two day (or two undated)
+-- mentions of one pair in one article are two encounters: number them in text order.
+numbered as (
+    select
+        *,
+        case
+            when effective_precision in ('day', 'unknown')
+                then row_number() over (
+                    partition by article_id, party_a_id, party_b_id, effective_precision, meeting_date
+                    order by sentence_index, char_start
+                )
+            else 1
+        end as encounter_no
+    from with_periods
+),
+
 day_events as (
     select distinct party_a_id, party_b_id, meeting_date as event_date
-    from with_periods
-    where effective_precision = 'day'
+    from numbered
+    where effective_precision = 'day' and encounter_no = 1
 ),
 
 coarse_anchors as (
     select
         coarse.meeting_mention_id,
         min(day_events.event_date) as anchor_date
-    from with_periods as coarse
+    from numbered as coarse
     inner join day_events
         on coarse.party_a_id = day_events.party_a_id
         and coarse.party_b_id = day_events.party_b_id
@@ -86,7 +105,7 @@ dated_assigned as (
         'day' as event_precision,
         meeting_date as event_date,
         'same_day' as cluster_basis
-    from with_periods
+    from numbered
     where effective_precision = 'day'
 
     union all
@@ -96,21 +115,21 @@ dated_assigned as (
         case when coarse_anchors.anchor_date is null then coarse.effective_precision else 'day' end,
         coalesce(coarse_anchors.anchor_date, coarse.period_start),
         case when coarse_anchors.anchor_date is null then 'same_period' else 'within_period' end
-    from with_periods as coarse
+    from numbered as coarse
     left join coarse_anchors on coarse.meeting_mention_id = coarse_anchors.meeting_mention_id
     where coarse.effective_precision in ('month', 'year')
 ),
 
 article_dated_events as (
     select
-        with_periods.party_a_id,
-        with_periods.party_b_id,
-        with_periods.article_id,
+        numbered.party_a_id,
+        numbered.party_b_id,
+        numbered.article_id,
         arg_min(dated_assigned.event_precision, dated_assigned.event_date) as event_precision,
         min(dated_assigned.event_date) as event_date
     from dated_assigned
-    inner join with_periods on dated_assigned.meeting_mention_id = with_periods.meeting_mention_id
-    group by with_periods.party_a_id, with_periods.party_b_id, with_periods.article_id
+    inner join numbered on dated_assigned.meeting_mention_id = numbered.meeting_mention_id
+    group by numbered.party_a_id, numbered.party_b_id, numbered.article_id
 ),
 
 undated_assigned as (
@@ -119,11 +138,12 @@ undated_assigned as (
         coalesce(article_dated_events.event_precision, 'unknown') as event_precision,
         article_dated_events.event_date,
         case when article_dated_events.event_date is null then 'alone' else 'same_article' end as cluster_basis
-    from with_periods as undated
+    from numbered as undated
     left join article_dated_events
         on undated.party_a_id = article_dated_events.party_a_id
         and undated.party_b_id = article_dated_events.party_b_id
         and undated.article_id = article_dated_events.article_id
+        and undated.encounter_no = 1
     where undated.effective_precision = 'unknown'
 ),
 
@@ -136,31 +156,32 @@ assigned as (
 final as (
     select
         md5(
-            with_periods.party_a_id || '|' || with_periods.party_b_id || '|' || assigned.event_precision
-            || '|' || coalesce(cast(assigned.event_date as varchar), 'undated:' || with_periods.article_id)
+            numbered.party_a_id || '|' || numbered.party_b_id || '|' || assigned.event_precision
+            || '|' || coalesce(cast(assigned.event_date as varchar), 'undated:' || numbered.article_id)
+            || case when numbered.encounter_no > 1 then '#' || numbered.encounter_no else '' end
         )[:16] as meeting_id,
-        with_periods.meeting_mention_id,
-        with_periods.article_id,
-        with_periods.party_a_id,
-        with_periods.party_b_id,
+        numbered.meeting_mention_id,
+        numbered.article_id,
+        numbered.party_a_id,
+        numbered.party_b_id,
         assigned.event_date,
         assigned.event_precision,
         assigned.cluster_basis,
-        with_periods.meeting_date as mention_date,
-        with_periods.effective_precision as mention_precision,
-        with_periods.date_basis,
-        with_periods.participants,
-        with_periods.participant_keys,
-        with_periods.location,
-        with_periods.mode,
-        with_periods.topics,
-        with_periods.sentence_index,
-        with_periods.char_start,
-        with_periods.char_end,
-        with_periods.evidence,
-        with_periods.confidence
-    from with_periods
-    inner join assigned on with_periods.meeting_mention_id = assigned.meeting_mention_id
+        numbered.meeting_date as mention_date,
+        numbered.effective_precision as mention_precision,
+        numbered.date_basis,
+        numbered.participants,
+        numbered.participant_keys,
+        numbered.location,
+        numbered.mode,
+        numbered.topics,
+        numbered.sentence_index,
+        numbered.char_start,
+        numbered.char_end,
+        numbered.evidence,
+        numbered.confidence
+    from numbered
+    inner join assigned on numbered.meeting_mention_id = assigned.meeting_mention_id
 )
 
 select * from final
