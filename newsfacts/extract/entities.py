@@ -1114,11 +1114,18 @@ class _Finder:
             done = j
             # Institution words end a title before the name ("Federal Security Service Jane Doe"):
             # keep what follows the last of them.
+            # "Park Min-jun", and "Park said" once he is introduced: a family name that is a word too.
+            kept = self.family_name_first(i, j) or (
+                j - i == 1
+                and toks.fold[i] in self.surnames
+                and j < len(toks)
+                and toks.fold[j] in self.lex.speech_verbs
+            )
             for k in range(j - 1, a - 1, -1):
-                if self.ends_title(k):
+                if not kept and self.ends_title(k):
                     a = k + 1
                     break
-            while a < j and (
+            while a < j and not kept and (
                 toks.fold[a] in _NOT_NAME_WORDS
                 or a in role_tokens
                 or toks.fold[a] in self.lex.speech_verbs
@@ -1136,6 +1143,13 @@ class _Finder:
                 gender = gender or self.honorific_gender(a) or self.lex.given_names.get(toks.fold[a], "")
                 self.gender.setdefault(pid, gender)
                 self.add(_Mention(a, j, pid, "person", canonical, method, conf, gender=gender))
+
+    def family_name_first(self, a: int, j: int) -> bool:
+        """Return True when toks[a:j] is a family name and a hyphenated given name ("Park Min-jun"):
+        the family name stays even when it is also an ordinary word ("Park", "Song")."""
+        return j - a == 3 and self.gap(a + 1, a + 2) == "-" and bool(
+            _SURNAME_FIRST.match(self.body[self.toks.start[a] : self.toks.end[a + 2]])
+        )
 
     def ends_title(self, k: int) -> bool:
         """Return True when token k closes an institution or title rather than being part of a name:

@@ -474,3 +474,11 @@ def test_seeded_surname_after_another_countrys_title_is_someone_else(lexicon: En
 def test_seeded_surname_after_another_initial_is_someone_else(lexicon: EntityLexicon) -> None:
     ms = mentions(lexicon, "The report was written by R. Macron, a teacher from Lyon.")
     assert all(m.entity_key != "emmanuel_macron" for m in ms)
+
+
+def test_a_family_name_that_is_also_a_word_stays_in_a_korean_name(lexicon: EntityLexicon) -> None:
+    body = "“We agree,” Park Min-jun said. Park said the talks went well. They met in Gorky Park."
+    ms = mentions(lexicon, body)
+    full = at(ms, "Park Min-jun")
+    assert at(ms, "Park").entity_key == full.entity_key
+    assert all(m.surface != "Park" or m.char_start < body.index("Gorky") for m in ms)
