@@ -199,6 +199,32 @@ _HYPHEN_SUFFIXES = frozenset(
 )
 
 
+def _misspelt_title(word: str, titles: frozenset[str]) -> bool:
+    """Return True when `word` is one slip (a letter dropped, added, changed or swapped) away from a
+    title of six letters or more ("Ministr", "Presdient"): a typo glued to a title is no given name."""
+    if len(word) < 5 or word in titles:
+        return False
+    for title in titles:
+        if len(title) < 6 or title[0] != word[0] or abs(len(title) - len(word)) > 1:
+            continue
+        if _one_slip(word, title):
+            return True
+    return False
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Return True when a and b differ by exactly one edit or one swap of neighbours."""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        x, y = [*diff, 0, 0][:2]
+        return len(diff) == 2 and y == x + 1 and a[x] == b[y] and a[y] == b[x]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1 :]
+
+
 def _hyphenated_given_name(before: str, after: str, body: str, end: int) -> bool:
     """Return True when `before`-`after` (joined by a hyphen, ending at body offset `end`) reads as
     one hyphenated given name: a short capitalised syllable, then a short lower-case one."""
@@ -1128,6 +1154,7 @@ class _Finder:
             while a < j and not kept and (
                 toks.fold[a] in _NOT_NAME_WORDS
                 or a in role_tokens
+                or (j - a >= 3 and _misspelt_title(toks.fold[a], self.lex.role_first))
                 or toks.fold[a] in self.lex.speech_verbs
                 or toks.fold[a].endswith(("ing", "ly"))
             ):
@@ -1203,7 +1230,8 @@ class _Finder:
         """Return the end of the run of capitalised tokens (with name particles and initials) from i."""
         toks = self.toks
         j = i + 1
-        while j < len(toks) and toks.sent[j] == toks.sent[i] and self.covered[j] is None and j - i < 5:
+        # Seven tokens: a title before the name, and "Faisal bin Farhan al-Saud" or "Karin von der Lohe".
+        while j < len(toks) and toks.sent[j] == toks.sent[i] and self.covered[j] is None and j - i < 7:
             gap = self.gap(j - 1, j)
             if gap not in (" ", "-", "\u00a0") and not (gap == ". " and len(toks.text[j - 1]) == 1):
                 break
@@ -1211,13 +1239,18 @@ class _Finder:
             if gap == "-" and _hyphenated_given_name(toks.text[j - 1], t.text, self.body, t.end):
                 j += 1  # "Min-jun", "Dae-ho": the second syllable of a hyphenated given name
                 continue
-            if (t.case >= 1 and t.text[0].isalpha() and t.fold not in _NOT_NAME_WORDS) or (
-                t.fold in _PARTICLES
-                and j + 1 < len(toks)
-                and toks.case_at(j + 1) >= 1
-                and self.covered[j + 1] is None
-            ):
+            if t.case >= 1 and t.text[0].isalpha() and t.fold not in _NOT_NAME_WORDS:
                 j += 1
+            elif t.fold in _PARTICLES:
+                # One or two particles ("bin", "von der") only when a capitalised name follows.
+                k = j + 1
+                if k < len(toks) and toks.fold[k] in _PARTICLES and toks.case_at(k) == 0:
+                    k += 1
+                named = k < len(toks) and toks.case_at(k) >= 1 and self.covered[k] is None
+                if named and toks.sent[k] == toks.sent[i]:
+                    j = k
+                else:
+                    break
             else:
                 break
             if toks.poss[j - 1]:

@@ -482,3 +482,16 @@ def test_a_family_name_that_is_also_a_word_stays_in_a_korean_name(lexicon: Entit
     full = at(ms, "Park Min-jun")
     assert at(ms, "Park").entity_key == full.entity_key
     assert all(m.surface != "Park" or m.char_start < body.index("Gorky") for m in ms)
+
+
+@pytest.mark.parametrize(
+    "name", ["Faisal bin Rashed al-Qasimi", "Karin von der Lohe", "Jean de la Roche", "Tran Van Minh"]
+)
+def test_names_with_particles_and_three_parts_are_read_whole(lexicon: EntityLexicon, name: str) -> None:
+    ms = mentions(lexicon, f"Foreign Minister {name} said the talks went well.")
+    assert at(ms, name).entity_type == "person"
+
+
+def test_a_typo_glued_to_a_title_is_not_a_given_name(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Defence Ministr Ana Pell said the talks went well.")
+    assert at(ms, "Ana Pell").entity_type == "person"
