@@ -78,6 +78,10 @@ _AGENT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:to|for|against|into)\s+(?:the\s+)?|\b(?:with|alongside)\b[^,;.]{0,50})$", re.IGNORECASE
+)
+_THAT_SUBJECT = re.compile(r"\s+that\s+(?:the\s+)?", re.IGNORECASE)
 _NOT_RECIPIENT_BEFORE = re.compile(r"\b(?:against|by|from|of|with|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # Without one of these an "other" pledge is talk ("proposed to launch a dialogue"), not aid.
 _AID_NOUN = re.compile(
@@ -122,6 +126,12 @@ def _donor(
     article's main counterpart. "our state is ready to…" is the home side.
     """
     at, text, base = sentence.start + trigger.start(), sentence.text, sentence.start
+    # "Kishida announced that Japan would increase loans": the clause's own subject gives.
+    that = _THAT_SUBJECT.match(text, trigger.end())
+    if that:
+        subject = next((p for p in parties if p.start == base + that.end() and not p.person_key), None)
+        if subject is not None:
+            return subject.key
     for p in parties:
         if at < p.start < base + end and _AGENT_BEFORE.search(
             text[max(0, p.start - base - 40) : p.start - base]
@@ -134,11 +144,24 @@ def _donor(
             return inside[0].key
         # "the readiness of our state to…": the release's own side.
         return ctx.home if _OF_OUR_STATE.search(trigger.group()) else None
-    before = [p for p in parties if base + begin <= p.start < at and (p.via != "demonym" or p.person_key)]
+    before = [
+        p
+        for p in parties
+        if base + begin <= p.start < at
+        and (p.via != "demonym" or p.person_key)
+        # "$200 million for Ukraine, with…", "together with the EU, Germany…": an object or a
+        # partner named before the trigger is not its subject.
+        and not (
+            _OBJECT_BEFORE.search(text[max(0, p.start - base - 60) : p.start - base])
+            and not text.startswith(("'s", "’s"), p.end - base)  # "grateful for Slovakia's willingness"
+        )
+    ]
     if before:
         pick = before[-1]
         if pick.person_key and _SPEAKER_AFTER.match(text[pick.end - base : pick.end - base + 40]):
-            return None  # the speaker of "X noted that the decision to allocate…" is not the donor
+            # "Kishida announced that Japan would increase loans": the clause's own subject gives;
+            # "X noted that the decision to allocate…": the speaker is not the donor.
+            return None
         return pick.key
     if _FIRST_PERSON_DONOR.search(text[: trigger.start()]):
         return ctx.home
@@ -246,8 +269,19 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         end = _clause_end(sentence.text, m.end())
         if any(v.start() < end and v.end() > m.start() - 60 for v, _ in vetoes):
             continue
-        donor = _donor(parties, m, sentence, end, ctx, clause_start(m.start()) if last_donor else 0)
+        if trigger.mode == "subject" and not _names_subject(parties, sentence, m):
+            continue  # "to send" heads a pledge only right after its donor ("Canada to send Ukraine…")
         clause = sentence.text[m.start() : end]
+        if trigger.mode == "receive":
+            # "Ghana will receive 760,000 doses from Germany": the giver follows "from", the subject gets.
+            pair = _received(parties, sentence, m, end)
+            if pair is None:
+                continue
+            donor, recipient = pair
+            out.append(_mention(sentence, ctx, m, trigger, end, donor, recipient, money, triggers))
+            used_until = end
+            continue
+        donor = _donor(parties, m, sentence, end, ctx, clause_start(m.start()) if last_donor else 0)
         if (
             donor is None
             and last_donor
@@ -275,47 +309,10 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         recipient = _recipient(parties, donor, m, sentence, end, ctx, implicit=not first_person)
         if recipient is None or recipient == donor:
             continue
-        # The amount closest after the trigger in its clause, else the closest one before it.
-        after_trigger = [x for x in money if m.start() <= x.start < end]
-        before_trigger = [x for x in money if m.start() - 80 <= x.start < m.start()]
-        cash = after_trigger[0] if after_trigger else (before_trigger[-1] if before_trigger else None)
-        category = _category(sentence.text, m.start(), end, triggers, cash is not None, trigger)
-        if category == "other" and not _AID_NOUN.search(clause):
+        mention = _mention(sentence, ctx, m, trigger, end, donor, recipient, money, triggers)
+        if mention is None:
             continue  # "thanked X for the support", "proposed to launch a dialogue": no item
-        # Counted items, not the "2 billion pounds" of an amount.
-        quantities = [
-            q
-            for q in amounts.find_quantities(sentence.text[m.end() : end])
-            if q.value is not None
-            and not any(x.start < m.end() + q.end and m.end() + q.start < x.end for x in money)
-        ]
-        qty = quantities[0] if quantities else None
-        shares = amounts.find_shares(sentence.text)
-        description = sentence.text[m.start() : end].strip(" ,.")
-        if shares:
-            description += f" ({shares[0].surface})"
-        out.append(
-            PledgeMention(
-                donor_key=donor,
-                donor_name=ctx.party_name(donor),
-                recipient_key=recipient,
-                recipient_name=ctx.party_name(recipient),
-                category=category,
-                description=description[:200],
-                quantity=qty.value if qty else None,
-                item=qty.item if qty else None,
-                amount=cash.amount if cash else None,
-                currency=cash.currency if cash else None,
-                period=_period(sentence.text),
-                status=_status(sentence, m, trigger, ctx, end),
-                announced_on=ctx.article.published_on,
-                sentence_index=sentence.index,
-                char_start=sentence.start,
-                char_end=sentence.end,
-                evidence=sentence.text,
-                confidence=0.6,
-            )
-        )
+        out.append(mention)
         # "ready to continue providing weapons … and organizing military training": a second item
         # of another category in the same clause is a pledge of its own.
         for g in _AND_GERUND.finditer(sentence.text, m.end(), end):
@@ -332,6 +329,93 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         used_until = end
         last_donor = donor
     return out
+
+
+def _mention(
+    sentence: Sentence,
+    ctx: ArticleContext,
+    m: re.Match[str],
+    trigger: Trigger,
+    end: int,
+    donor: str,
+    recipient: str,
+    money: list[amounts.Money],
+    triggers: tuple[Trigger, ...],
+) -> PledgeMention | None:
+    """Return the pledge a trigger makes between donor and recipient, or None when it names no item."""
+    clause = sentence.text[m.start() : end]
+    # The amount closest after the trigger in its clause, else the closest one before it.
+    after_trigger = [x for x in money if m.start() <= x.start < end]
+    before_trigger = [x for x in money if m.start() - 80 <= x.start < m.start()]
+    cash = after_trigger[0] if after_trigger else (before_trigger[-1] if before_trigger else None)
+    category = _category(sentence.text, m.start(), end, triggers, cash is not None, trigger)
+    if category == "other" and not _AID_NOUN.search(clause):
+        return None
+    # Counted items, not the "2 billion pounds" of an amount.
+    quantities = [
+        q
+        for q in amounts.find_quantities(sentence.text[m.end() : end])
+        if q.value is not None
+        and not any(x.start < m.end() + q.end and m.end() + q.start < x.end for x in money)
+    ]
+    qty = quantities[0] if quantities else None
+    shares = amounts.find_shares(sentence.text)
+    description = clause.strip(" ,.")
+    if shares:
+        description += f" ({shares[0].surface})"
+    return PledgeMention(
+        donor_key=donor,
+        donor_name=ctx.party_name(donor),
+        recipient_key=recipient,
+        recipient_name=ctx.party_name(recipient),
+        category=category,
+        description=description[:200],
+        quantity=qty.value if qty else None,
+        item=qty.item if qty else None,
+        amount=cash.amount if cash else None,
+        currency=cash.currency if cash else None,
+        period=_period(sentence.text),
+        status=_status(sentence, m, trigger, ctx, end),
+        announced_on=ctx.article.published_on,
+        sentence_index=sentence.index,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        evidence=sentence.text,
+        confidence=0.6,
+    )
+
+
+_SUBJECT_GAP = re.compile(r"\s*(?:also\s+|now\s+)?")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_subject(parties: list[Party], sentence: Sentence, trigger: re.Match[str]) -> bool:
+    """Return True when a party (not a person's pronoun) ends right before the trigger ("Canada to send")."""
+    at = sentence.start + trigger.start()
+    return any(
+        p.end <= at and _SUBJECT_GAP.fullmatch(sentence.text[p.end - sentence.start : trigger.start()])
+        for p in parties
+    )
+
+
+def _received(
+    parties: list[Party], sentence: Sentence, trigger: re.Match[str], end: int
+) -> tuple[str, str] | None:
+    """Return (donor, recipient) of "Y received/will receive … from X": X after "from", Y the subject."""
+    base, text = sentence.start, sentence.text
+    at = base + trigger.start()
+    donor = next(
+        (
+            p.key
+            for p in parties
+            if at < p.start < base + end and _FROM.search(text[max(0, p.start - base - 12) : p.start - base])
+        ),
+        None,
+    )
+    before = [p for p in parties if p.start < at and p.via != "demonym"]
+    if donor is None or not before or before[-1].key == donor:
+        return None
+    return donor, before[-1].key
 
 
 def _co_donors(parties: list[Party], sentence: Sentence, donor: str, trigger: re.Match[str]) -> list[str]:

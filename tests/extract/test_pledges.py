@@ -160,3 +160,63 @@ def test_each_donor_of_a_list_pledges(lexicons: pipeline.Lexicons) -> None:
 def test_a_campaign_promise_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     body = "Canada wants funding for the wall, one of its campaign promises to Mexico."
     assert pledges(body, lexicons) == []
+
+
+def test_progressive_and_dispatched_rescue_teams_are_humanitarian(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "A strong earthquake struck Peru on Friday. "
+        "Chile is sending a search and rescue team of 40 people to Peru. "
+        "Bolivia said a contingent of rescuers had been dispatched to Peru."
+    )
+    found = brief(pledges(body, lexicons))
+    assert ("CHL", "PER", "humanitarian", "firm") in found
+    assert ("BOL", "PER", "humanitarian", "delivered") in found
+
+
+def test_receive_from_turns_the_direction(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Zambia will also receive 300,000 vaccine doses from Sweden next month.", lexicons)
+    assert brief(found) == [("SWE", "ZMB", "humanitarian", "firm")]
+
+
+def test_headline_infinitive_after_its_donor(lexicons: pipeline.Lexicons) -> None:
+    assert brief(pledges("Norway to send Moldova 20 armoured vehicles", lexicons)) == [
+        ("NOR", "MDA", "military", "firm")
+    ]
+    assert pledges("Moldova wants Norway and others to send armoured vehicles.", lexicons) == []
+
+
+def test_extended_line_of_credit_is_a_financial_pledge(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("Japan on Monday extended a $300 million line of credit to Nepal for fuel imports.", lexicons)
+    assert (p.donor_key, p.recipient_key, p.category, p.amount) == ("JPN", "NPL", "financial", 300e6)
+
+
+def test_patrol_vessels_are_military(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("Korea will provide Indonesia two new patrol vessels.", lexicons)
+    assert (p.donor_key, p.recipient_key, p.category) == ("KOR", "IDN", "military")
+
+
+def test_a_partner_named_with_the_donor_is_not_the_donor(lexicons: pipeline.Lexicons) -> None:
+    found = pledges(
+        "The Swedish government, together with partners from the European Union, has donated "
+        "200,000 vaccine doses to Kenya.",
+        lexicons,
+    )
+    assert [(p.donor_key, p.recipient_key) for p in found] == [("SWE", "KEN")]
+
+
+def test_speaker_announcing_that_a_country_gives(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Ms Larsen announced that Denmark would provide $50 million in aid to Moldova.", lexicons)
+    assert [(p.donor_key, p.recipient_key) for p in found] == [("DNK", "MDA")]
+
+
+def test_an_amount_for_a_country_is_not_given_by_it(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Austria will send aid to Moldova. "
+        "The budget set aside $20 million for Moldova, with $5 million in humanitarian assistance."
+    )
+    assert {(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)} == {("AUT", "MDA")}
+
+
+def test_aid_cuts_and_calls_for_aid_are_not_pledges(lexicons: pipeline.Lexicons) -> None:
+    assert pledges("Sweden announced cuts of $40 million in aid to Moldova.", lexicons) == []
+    assert pledges("Chile received an official call for aid from Peru on Sunday.", lexicons) == []
