@@ -186,7 +186,8 @@ def test_headline_infinitive_after_its_donor(lexicons: pipeline.Lexicons) -> Non
 
 
 def test_extended_line_of_credit_is_a_financial_pledge(lexicons: pipeline.Lexicons) -> None:
-    (p,) = pledges("Japan on Monday extended a $300 million line of credit to Nepal for fuel imports.", lexicons)
+    body = "Japan on Monday extended a $300 million line of credit to Nepal for fuel imports."
+    (p,) = pledges(body, lexicons)
     assert (p.donor_key, p.recipient_key, p.category, p.amount) == ("JPN", "NPL", "financial", 300e6)
 
 
