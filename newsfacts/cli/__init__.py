@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "run",
     "predict",
     "evaluate",
+    "audit",
     "search",
     "export",
     "status",
