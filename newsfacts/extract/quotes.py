@@ -20,7 +20,9 @@ a pronoun or a definite description ("the rookie defenceman", "the founder of Ac
 previous speaker whichever pass found it; a pronoun after a sentence opened by a person the entity
 step missed ("Ada Okoye was …") refers to that person. Resolution reads the mentions of the entity
 step first (names, roles, pronouns already resolved); where no mention covers the phrase a small
-fallback inside this module reads the name itself (marked FALLBACK below).
+fallback inside this module reads the name itself (marked FALLBACK below). An unnamed official or a
+state body ("a senior Latvian official", "the Smith administration", "his advisers") speaks for the
+country its phrase names, or the seeded country of the person it names (`national` speaker terms).
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
@@ -206,6 +208,7 @@ class QuoteLexicon:
     message_terms: frozenset[str] = frozenset()  # documents that "say": statement, report, release…
     non_anaphor_heads: frozenset[str] = frozenset()  # "the ministry", "the source": not "he"
     naming_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "called it" / "described as" right before a mark
+    national_heads: frozenset[str] = frozenset()  # "official", "embassy": speak for the country named
 
 
 def _upper_class() -> str:
@@ -277,6 +280,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     )
     message = frozenset(t.casefold() for t, kinds in terms if "message" in kinds)
     literal = frozenset(t.casefold() for t, kinds in terms if kinds & {"institution", "anonymous"})
+    national = frozenset(t.casefold() for t, kinds in terms if "national" in kinds)
     return QuoteLexicon(
         cues,
         cue_re,
@@ -288,6 +292,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         message,
         literal,
         naming_re,
+        national,
     )
 
 
@@ -501,6 +506,8 @@ class _Context:
     owned_body_re: re.Pattern[str] | None = None
     message_terms: frozenset[str] = frozenset()
     non_anaphor_heads: frozenset[str] = frozenset()
+    national_heads: frozenset[str] = frozenset()
+    entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
     subjects: list[EntityMention] | None = None  # first named person of each sentence, read once
@@ -630,6 +637,9 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     if words and words[-1].casefold() in ctx.message_terms:
         return _message_issuer(ctx, start, end, surface)
     mention = _mention_in(ctx, start, end)
+    national = _national_speaker(ctx, start, end, surface, mention)
+    if national is not None:
+        return national
     if ctx.owned_body_re is not None and ctx.owned_body_re.search(surface):
         # "Erdogan's office", "the company's spokesman": the office speaks, not the person named.
         return _Speaker(None, _name_from_phrase(surface), surface, start, end, 0.1, person=False)
@@ -657,6 +667,58 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     # A country or organisation named inside a longer phrase ("The New York Times", "Syrian state
     # media", "Greek daily Kathimerini") is not the speaker: the phrase is.
     return _fallback_speaker(ctx, surface, start, end)
+
+
+# What follows the head of an anonymous speaker phrase: "officials in Kyiv", "a source familiar with …".
+_HEAD_TAIL_RE = re.compile(r"\s+(?:in|at|from|with|familiar|close|on|for|to|who|based)\s")
+
+
+def _phrase_head(surface: str) -> str:
+    """Return the head noun of a speaker phrase, singular and folded ('Officials in Kyiv' -> 'official').
+
+    The head is the last word before a trailing prepositional phrase, or the word before "of"
+    ("the Ministry of Defence" -> "ministry").
+    """
+    tail = _HEAD_TAIL_RE.search(surface)
+    words = [w.strip(",") for w in (surface[: tail.start()] if tail else surface).split()]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    if not words:
+        return ""
+    head = words[-1].casefold()
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def _national_speaker(
+    ctx: _Context, start: int, end: int, surface: str, mention: EntityMention | None
+) -> _Speaker | None:
+    """Return the country an unnamed official or a state body speaks for, when its phrase names it.
+
+    "a top Freedonian official", "the Freedonian embassy", "a Smith administration official",
+    "Smith's advisers", "his advisers": the head noun speaks for a state, and the country is the one
+    the phrase names, or the seeded country of the person it names (a pronoun resolved by the entity
+    step counts). A role the entity step resolved to a person ("the Freedonian President") stays that
+    person; a phrase naming no country is left to the other rules.
+    """
+    if not ctx.national_heads or (mention is not None and mention.method == "role"):
+        return None
+    head = _phrase_head(surface)
+    words = surface.casefold().split()
+    if head not in ctx.national_heads and " ".join(words[-2:]) not in ctx.national_heads:
+        return None
+    inside = [m for m in ctx.mentions if m.char_start >= start and m.char_end <= end]
+    country = next((m for m in inside if m.entity_type == "country"), None)
+    if country is not None:
+        return _Speaker(country.entity_key, country.canonical_name, surface, start, end, 0.1, person=False)
+    lex = ctx.entity_lexicon
+    for m in inside:
+        code = lex.person_country(m.entity_key) if lex is not None and m.entity_type == "person" else None
+        name = lex.canonical_name(code) if lex is not None and code else None
+        if code and name:
+            return _Speaker(code, name, surface, start, end, 0.15, person=False)
+    return None
 
 
 def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
@@ -2013,6 +2075,8 @@ def find_quotes(
         owned_body_re=lexicon.owned_body_re,
         message_terms=lexicon.message_terms,
         non_anaphor_heads=lexicon.non_anaphor_heads,
+        national_heads=lexicon.national_heads,
+        entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)
     if not paras:

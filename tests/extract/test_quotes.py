@@ -585,3 +585,16 @@ def test_party_and_state_tag_in_an_apposition_is_not_the_speaker(lexicon, entity
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lindqvist"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry line will reopen in May, a senior Latvian official said on Tuesday.",
+        "Latvian officials in Riga said the ferry line will reopen in May.",
+        "The ferry line will reopen in May, the Latvian embassy said in a statement.",
+    ],
+)
+def test_unnamed_official_speaks_for_the_country_the_phrase_names(lexicon, entity_lexicon, sentence) -> None:
+    q = one(run(sentence, lexicon, entity_lexicon))
+    assert q.speaker_name == "Latvia" and "ferry line will reopen in May" in q.quote_text
