@@ -36,6 +36,9 @@ from newsfacts.extract.text import Sentence
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ISO3_RE = re.compile(r"[A-Z]{3}")
 _WITH_RE = re.compile(r"\bwith\b", re.IGNORECASE)
+# The noun right after a country name, past an optional possessive and one modifier ("US bank",
+# "Japan's biggest carmaker", "the Dutch club").
+_COMPANY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)\b")
 
 
 def lower(text: str) -> str:
@@ -124,6 +127,7 @@ class EventLexicon:
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded surface -> (city, ISO3)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
     office_words: frozenset[str] = frozenset()  # words that state an office beside a name
+    company_nouns: frozenset[str] = frozenset()  # "bank", "carmaker": a country before one is no party
     # Fallback gazetteer (used only when the entity extractor returns no mentions).
     gazetteer: re.Pattern[str] | None = None
     gazetteer_entries: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
@@ -239,6 +243,7 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
         capitals=capitals,
         demonyms=demonyms,
         office_words=affiliations.load_office_words(seeds_dir),
+        company_nouns=frozenset(r["noun"].lower() for r in read_seed("company_nouns", seeds_dir)),
         gazetteer=gazetteer,
         gazetteer_entries=entries,
     )
@@ -434,6 +439,8 @@ class ArticleContext:
             elif m.entity_type == "country":
                 if _REGION_BEFORE.search(self.article.body[max(0, m.char_start - 9) : m.char_start]):
                     continue  # "Latin America", "South Africa's region"… name a region, not the country
+                if self.names_a_company(m):
+                    continue  # "US bank Wells Fargo", "the Dutch club": a company or club, not the state
                 via = m.method if m.method in ("demonym", "metonym") else "name"
                 out.append(Party(m.entity_key, m.char_start, m.char_end, via=via))
             elif m.entity_type == "organization":
@@ -441,6 +448,12 @@ class ArticleContext:
             # A capital used as a place ("met in Kyiv") is no party: the entity extractor marks the
             # capitals that act for their country ("Riga proposed") as country metonyms.
         return out
+
+    def names_a_company(self, m: EntityMention) -> bool:
+        """Return True when a country mention only qualifies a company, club or team after it
+        ("US bank", "Japan's biggest carmaker", "the Dutch club"): seeds/company_nouns.csv."""
+        after = _COMPANY_AFTER.match(self.article.body, m.char_end)
+        return bool(after) and after.group("noun").lower() in self.lexicon.company_nouns
 
     def places_in(self, sentence: Sentence) -> list[EntityMention]:
         """Return the location mentions of a sentence."""

@@ -275,3 +275,37 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
     )
     (m,) = meetings(body, lexicons, published="2024-05-01")
     assert {"Tarmo Vaher", "Rosa Inca"} <= set(m.participants)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shares rose after Danske Holding had held merger talks with US bank Orbis Trust.",
+        "Olaf Scholz has never met Emmanuel Macron in private, an aide said.",
+        "Olaf Scholz has regular meetings with Emmanuel Macron before each council.",
+        "Olaf Scholz is trying to arrange a meeting with Emmanuel Macron.",
+        "Germany has met its economic criteria for joining, France said.",
+        "His words about Olaf Scholz met a cool reception from Emmanuel Macron.",
+        "The EU will start accession talks with Moldova, diplomats said.",
+        "Olaf Scholz will meet Emmanuel Macron to discuss energy.",
+        "Olaf Scholz is to visit Thailand and Indonesia.",
+        "Olaf Scholz flew to Brussels to meet Joe Biden and other NATO leaders.",
+    ],
+)
+def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
+    assert meetings(body, lexicons, published=None) == []
+
+
+def test_a_meeting_still_to_come_counts_with_its_day(lexicons: pipeline.Lexicons) -> None:
+    (m,) = meetings("Olaf Scholz will meet Emmanuel Macron on Friday in Paris.", lexicons)
+    assert m.meeting_date == "2022-03-11"
+
+
+def test_counterparts_after_a_subject_whose_side_is_unsaid_are_not_each_others(
+    lexicons: pipeline.Lexicons,
+) -> None:
+    body = (
+        "Britain pledged support. Mr Pell held talks with his Estonian counterpart Marta Kuusk and the "
+        "Peruvian leader Rosa Inca in London on Monday. Britain will host more talks."
+    )
+    assert frozenset({"EST", "PER"}) not in pairs(meetings(body, lexicons))
