@@ -67,6 +67,11 @@ _SEPARATE_MEETINGS = re.compile(
     r"\b(?:separately|individually|respectively|one[- ]on[- ]one)\b",
     re.IGNORECASE,
 )
+# Words that tell a meeting as the next step of the one told before it.
+_CONTINUATION = re.compile(
+    r"\b(?:also|later|then|afterwards|after that|subsequently|separately|in addition|as well)\b",
+    re.IGNORECASE,
+)
 _FORMAT_REACH = 80  # characters between a trigger and a multilateral word that vetoes it
 # "at the Munich Security Conference", "during the forum": the meeting took place at that venue
 # ("in Congress", "from the assembly" name a legislature, not where the meeting was).
@@ -731,7 +736,12 @@ def extract(ctx: ArticleContext) -> list[MeetingMention]:
     # News reports its event first: a meeting whose own sentences give no day happened on the day
     # the lead reports ("The ministers agreed on Sunday … Later, A held talks with B").
     lead = _lead_date(ctx)
-    for d in merged:
+    for d in sorted(merged, key=lambda d: d.sentence.index):
+        # "I also had a conversation with …", "Later, A met B": a meeting told as the next step of
+        # the one before takes its day.
+        before = [e for e in merged if e.sentence.index < d.sentence.index and e.date.precision == "day"]
+        if d.date.precision == "unknown" and before and _CONTINUATION.search(d.sentence.text[:60]):
+            d.date = dataclasses.replace(max(before, key=lambda e: e.sentence.index).date, basis="inferred")
         coarse = d.date.precision == "unknown" or (
             d.date.precision == "year" and d.date.date == f"{(lead.date or '')[:4]}-01-01"
         )

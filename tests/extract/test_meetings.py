@@ -309,3 +309,14 @@ def test_counterparts_after_a_subject_whose_side_is_unsaid_are_not_each_others(
         "Peruvian leader Rosa Inca in London on Monday. Britain will host more talks."
     )
     assert frozenset({"EST", "PER"}) not in pairs(meetings(body, lexicons))
+
+
+def test_a_meeting_told_as_the_next_step_takes_the_day_of_the_one_before(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Estonia is building partnerships. It opened two embassies this year. Estonian Prime Minister "
+        "Marta Kuusk spoke on Monday with Canadian Prime Minister Anne Roy. Later she also had a "
+        "conversation with Chilean President Tomas Ibarra."
+    )
+    found = meetings(body, lexicons, published="2022-06-16")
+    dated = {frozenset((m.party_a_key, m.party_b_key)): m.meeting_date for m in found}
+    assert dated == {frozenset({"EST", "CAN"}): "2022-06-13", frozenset({"EST", "CHL"}): "2022-06-13"}
