@@ -1042,6 +1042,9 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
     name = _name_from_phrase(surface)
     words = name.split()
     if surface[:4].casefold() == "the " or (words and not _is_capitalised(words[0])):
+        compatriot = _compatriot_of_description(ctx, surface, start, end)
+        if compatriot is not None:
+            return compatriot
         holder = _role_holder(ctx, surface, start)
         if holder:
             return _Speaker("person:" + _fold(holder), holder, surface, start, end, penalty=0.15)
@@ -1069,6 +1072,40 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
     )
     key = "person:" + _fold(name) if is_person else None
     return _Speaker(key, name or surface, surface, start, end, penalty=0.05, person=is_person)
+
+
+def _compatriot_of_description(ctx: _Context, surface: str, start: int, end: int) -> _Speaker | None:
+    """FALLBACK: return the person a 'the <Demonym> <role>' description refers to.
+
+    "the Ruritanian leader", "the Head of the Ruritanian government": the description names a
+    country, so it stands for the last person named before it whom the people seed places in that
+    country. (Reading it as "he" when no such person is known lost more than it found.)
+    """
+    words = surface.split()
+    if len(words) < 3 or len(words) > 8 or words[0].casefold() != "the" or words[-1].endswith("s"):
+        return None
+    if not words[-1].islower():
+        return None  # "the Cyprus Mail", "the Latvian aid group Helpa": a name, not a description
+    country = next(
+        (
+            m
+            for m in ctx.mentions
+            if m.entity_type == "country" and m.char_start >= start and m.char_end <= end
+        ),
+        None,
+    )
+    if country is None or _phrase_head(surface) in ctx.non_anaphor_heads:
+        return None
+    lex = ctx.entity_lexicon
+    if lex is not None:
+        for m in reversed(ctx.mentions):
+            if (
+                m.char_end <= start
+                and m.entity_type == "person"
+                and lex.person_country(m.entity_key) == country.entity_key
+            ):
+                return _Speaker(m.entity_key, m.canonical_name, surface, start, end, penalty=0.15)
+    return None
 
 
 def _full_name_in_body(body: str, surname: str, before: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from newsfacts.extract import entities, text
 from newsfacts.extract.quote_spans import find_marked_spans
 from newsfacts.extract.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
-from newsfacts.extract.records import Article, Quote
+from newsfacts.extract.records import Article, EntityMention, Quote
 from newsfacts.paths import SHARED_DIR
 
 
@@ -598,3 +599,33 @@ def test_party_and_state_tag_in_an_apposition_is_not_the_speaker(lexicon, entity
 def test_unnamed_official_speaks_for_the_country_the_phrase_names(lexicon, entity_lexicon, sentence) -> None:
     q = one(run(sentence, lexicon, entity_lexicon))
     assert q.speaker_name == "Latvia" and "ferry line will reopen in May" in q.quote_text
+
+
+def _with_person(
+    entity_lexicon: entities.EntityLexicon, key: str, name: str, country: str
+) -> entities.EntityLexicon:
+    """Return the lexicon with one more seeded person (an invented one, for the test only)."""
+    people = {**entity_lexicon.people, key: entities.PersonInfo(key, name, country, "f")}
+    return dataclasses.replace(entity_lexicon, people=people)
+
+
+def test_demonym_description_is_the_last_person_of_that_country(lexicon, entity_lexicon) -> None:
+    body = (
+        "Ilse Varga arrived in Oslo on Monday for two days of talks.\n\n"
+        "“Our ports will stay open to every ship,” the Latvian leader told reporters."
+    )
+    lex = _with_person(entity_lexicon, "ilse_varga_test", "Ilse Varga", "LVA")
+    article = Article("t", body)
+    sentences = text.split_sentences(body)
+    mentions = [m for m in entities.find_mentions(article, sentences, lex) if m.entity_type != "person"]
+    mentions.append(
+        EntityMention("ilse_varga_test", "person", "Ilse Varga", "Ilse Varga", "gazetteer", 0, 0, 10, 0.9)
+    )
+    q = one(find_quotes(article, sentences, sorted(mentions, key=lambda m: m.char_start), lexicon, lex))
+    assert q.speaker_name == "Ilse Varga"
+
+
+def test_country_in_a_name_is_no_demonym_description(lexicon, entity_lexicon) -> None:
+    body = "Ilse Varga arrived in Oslo.\n\nThe ports will stay open, according to the Latvia Herald."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert "Varga" not in (q.speaker_name or "")
