@@ -35,7 +35,11 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 # The clause of a trigger: up to the next sentence-internal break that starts a new statement.
-_CLAUSE_END = re.compile(r";|\. |, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )")
+# A ". " inside a sentence after a capital or a title is an abbreviation ("U.S. weapons", "Mr. Li").
+_CLAUSE_END = re.compile(
+    r";|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)\. "
+    r"|, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )"
+)
 _MODAL_NEAR = re.compile(r"\b(?:may|might|could)\b[^.;]{0,40}$", re.IGNORECASE)
 _MODAL_AT = re.compile(r"\s*(?:may|might|could)\b", re.IGNORECASE)
 _OF_OUR_STATE = re.compile(r"\bof our (?:state|country)\b")

@@ -221,3 +221,20 @@ def test_an_amount_for_a_country_is_not_given_by_it(lexicons: pipeline.Lexicons)
 def test_aid_cuts_and_calls_for_aid_are_not_pledges(lexicons: pipeline.Lexicons) -> None:
     assert pledges("Sweden announced cuts of $40 million in aid to Moldova.", lexicons) == []
     assert pledges("Chile received an official call for aid from Peru on Sunday.", lexicons) == []
+
+
+def test_an_abbreviation_does_not_end_the_clause(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Norway has already paid for a batch of U.S. howitzers intended for Moldova.", lexicons)
+    assert brief(found) == [("NOR", "MDA", "military", "delivered")]
+
+
+def test_a_stalled_bill_and_a_blueprint_are_not_pledges(lexicons: pipeline.Lexicons) -> None:
+    stalled = "Nobody knows when Congress would approve a stalled $9 billion aid package for Moldova."
+    assert pledges(stalled, lexicons) == []
+    blueprint = "Senator Kowal said the plan could provide a blueprint for unlocking funds for Moldova."
+    assert pledges(blueprint, lexicons) == []
+
+
+def test_a_package_that_includes_items_is_a_pledge(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Sweden's €300 million package includes artillery shells for Moldova.", lexicons)
+    assert brief(found) == [("SWE", "MDA", "military", "firm")]
