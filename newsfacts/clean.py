@@ -89,8 +89,36 @@ def normalise_text(text: str) -> str:
     fixed = ftfy.fix_text(text, normalization="NFC")
     fixed = unicodedata.normalize("NFC", fixed.replace("\r\n", "\n").replace("\r", "\n"))
     fixed = _ZERO_WIDTH.sub("", fixed)
-    lines = [_SPACES.sub(" ", line).strip() for line in fixed.split("\n")]
+    lines = [_SPACES.sub(" ", line).strip() for line in unwrap_hard_lines(fixed.split("\n"))]
     return _join_lines(lines)
+
+
+# A wire story typed at a fixed width ("…the\nComptroller of the Currency…"): most lines run
+# 45–80 characters and a new paragraph is indented or follows a blank line.
+_WRAP_MIN, _WRAP_MAX, _WRAP_SHARE, _WRAP_LINES = 45, 80, 0.6, 5
+
+
+def unwrap_hard_lines(lines: list[str]) -> list[str]:
+    """Return the lines of a hard-wrapped text joined into paragraphs; other texts unchanged.
+
+    A sentence broken at the typing width must read as one line, or every later step (sentences,
+    quote spans) stops at the break. Only a text whose lines mostly run to a fixed width counts as
+    wrapped; then a line joins the one before it unless it is blank or indented.
+    """
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < _WRAP_LINES:
+        return lines
+    at_width = sum(_WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX for line in filled)
+    if at_width < _WRAP_SHARE * len(filled):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        starts_paragraph = not line.strip() or line[:1] in " \t" or not out or not out[-1].strip()
+        if starts_paragraph:
+            out.append(line)
+        else:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+    return out
 
 
 def _join_lines(lines: list[str]) -> str:

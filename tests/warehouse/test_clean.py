@@ -173,3 +173,29 @@ def test_cleaner_version_follows_the_patterns_seed(tmp_path) -> None:
     (seeds / clean.PATTERNS_SEED).write_text(original + "extra,page_chrome,^x$,drop_line,5,test\n", "utf-8")
     clean.cleaner_version.cache_clear()
     assert clean.cleaner_version(str(seeds)) != same
+
+
+def test_a_hard_wrapped_wire_story_reads_as_paragraphs() -> None:
+    wrapped = (
+        "OSLO, March 3 - The Freedonian trade minister said on Tuesday\n"
+        "that talks with the Ruritanian delegation had gone well and that\n"
+        "a deal on grain would follow within weeks, officials said.\n"
+        "    \"We are very close,\" the minister told reporters after the\n"
+        "meeting, adding that the two sides would meet again in April.\n"
+        "    Officials said the deal could be worth up to 40 mln dlrs a\n"
+        "year to farmers in both countries over the next decade.\n"
+    )
+    body = clean.clean_body(wrapped)
+    assert body.split("\n") == [
+        "OSLO, March 3 - The Freedonian trade minister said on Tuesday that talks with the Ruritanian "
+        "delegation had gone well and that a deal on grain would follow within weeks, officials said.",
+        "\"We are very close,\" the minister told reporters after the meeting, adding that the two sides "
+        "would meet again in April.",
+        "Officials said the deal could be worth up to 40 mln dlrs a year to farmers in both countries over "
+        "the next decade.",
+    ]
+
+
+def test_lines_of_free_length_are_left_as_they_are() -> None:
+    text = "A short line.\nAnother that is a paragraph of its own and runs on for a while longer.\nEnd."
+    assert clean.clean_body(text).split("\n") == text.split("\n")
