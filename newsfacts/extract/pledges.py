@@ -250,8 +250,10 @@ def _status(
     return trigger.status or "firm"
 
 
-def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMention]:
-    """Return the pledges one sentence reports."""
+def _from_sentence(
+    sentence: Sentence, ctx: ArticleContext, prior: list[PledgeMention] | None = None
+) -> list[PledgeMention]:
+    """Return the pledges one sentence reports (prior: the article's pledges before it)."""
     triggers = ctx.lexicon.pledge_triggers
     hits = _hits(sentence, ctx, "trigger")
     if not hits:
@@ -300,8 +302,13 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
         ):
             # "There is also a new package of humanitarian support for Ukraine": an unattributed
             # package or sum comes from the article's counterpart.
-            named_after = _recipient(parties, "", m, sentence, end, ctx)
-            donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
+            named_after = _recipient(parties, "", m, sentence, end, ctx, implicit=False)
+            if named_after is None:
+                # "This year's loan package comprises…": no party here; the giver of the article's
+                # last pledge, else of the last "X … to Y" of the sentences before, gives it.
+                donor = prior[-1].donor_key if prior else _giver_before(ctx, sentence)
+            if donor is None:
+                donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
         if donor is None:
             continue
         # "We will send…" in a release: its own side acting; only a named recipient makes it a pledge.
@@ -326,6 +333,14 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[PledgeMentio
                 twin.description = sentence.text[g.start() : end].strip(" ,.")[:200]
                 out.append(twin)
                 break
+        # "will send vehicles to Ukraine and 70 personnel to train its troops": training is an item
+        # of its own beside the equipment.
+        if (
+            out[-1].category not in ("training", "other")
+            and _TRAINING_ITEM.search(sentence.text, m.end(), end)
+            and not any(p.category == "training" and p.donor_key == donor for p in out)
+        ):
+            out.append(dataclasses.replace(out[-1], category="training", amount=None, currency=None))
         # "China, Iran and Russia have pledged funds": each donor of the list pledges.
         for co in _co_donors(parties, sentence, donor, m):
             if co != recipient:
@@ -387,6 +402,26 @@ def _mention(
         evidence=sentence.text,
         confidence=0.6,
     )
+
+
+_TRAINING_ITEM = re.compile(
+    r"\bto train\b|\btrainers\b|\binstructors\b|\btraining (?:programme|program|mission|course)s?\b",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _giver_before(ctx: ArticleContext, sentence: Sentence, back: int = 3) -> str | None:
+    """Return X of the last "X … to Y" (two parties, Y after "to") in the sentences just before."""
+    for prev in reversed(ctx.sentences[max(0, sentence.index - back) : sentence.index]):
+        parties = [p for p in ctx.parties_in(prev) if p.via != "demonym" or p.person_key]
+        base = prev.start
+        for i, p in enumerate(parties):
+            if _TO_BEFORE.search(prev.text[max(0, p.start - base - 8) : p.start - base]):
+                givers = [q.key for q in parties[:i] if q.key != p.key]
+                if givers:
+                    return givers[-1]
+    return None
 
 
 _SUBJECT_GAP = re.compile(r"\s*(?:also\s+|now\s+)?")
@@ -478,5 +513,5 @@ def extract(ctx: ArticleContext) -> list[PledgeMention]:
     """Return the pledges of one article."""
     found: list[PledgeMention] = []
     for s in ctx.sentences:
-        found.extend(_from_sentence(s, ctx))
+        found.extend(_from_sentence(s, ctx, found))
     return _merge(found)

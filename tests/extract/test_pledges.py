@@ -238,3 +238,24 @@ def test_a_stalled_bill_and_a_blueprint_are_not_pledges(lexicons: pipeline.Lexic
 def test_a_package_that_includes_items_is_a_pledge(lexicons: pipeline.Lexicons) -> None:
     found = pledges("Sweden's €300 million package includes artillery shells for Moldova.", lexicons)
     assert brief(found) == [("SWE", "MDA", "military", "firm")]
+
+
+def test_trainers_beside_equipment_are_a_training_pledge(lexicons: pipeline.Lexicons) -> None:
+    body = "Norway will send 20 armoured vehicles to Moldova and 30 soldiers to Poland to train its troops."
+    found = brief(pledges(body, lexicons))
+    assert ("NOR", "MDA", "military", "firm") in found
+    assert ("NOR", "MDA", "training", "firm") in found
+
+
+def test_an_unattributed_package_comes_from_the_giver_named_before(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Officials of Korea and Laos met in Vientiane on Monday. "
+        "They signed the notes on the 12th development programme of Korea to Laos. "
+        "This year's loan package comprises four projects amounting to $120 million."
+    )
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("KOR", "LAO")]
+
+
+def test_development_banks_and_un_agencies_are_donors(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("The African Development Bank approved a $40 million grant to Malawi.", lexicons)
+    assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("AFDB", "MWI", "financial")]
