@@ -77,6 +77,7 @@ _DETERMINERS = frozenset(
     ]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|my|My|me)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|we|We|our|Our|my|My|me|us|ours)\b")
 _CLAUSE_WORDS = frozenset(
     [
@@ -532,7 +533,13 @@ def _previous_person(ctx: _Context, pos: int) -> _Speaker | None:
         if m.char_end <= pos and (best is None or m.char_end > best[0]):
             best = (m.char_end, _Speaker(m.entity_key, m.canonical_name, m.surface, m.char_start, m.char_end))
     for at, spk in ctx.history:
-        if at <= pos and (best is None or at > best[0]) and spk.key and not spk.key.startswith("org:"):
+        if (
+            at <= pos
+            and (best is None or at > best[0])
+            and spk.person
+            and spk.key
+            and not spk.key.startswith("org:")
+        ):
             best = (at, spk)
     return best[1] if best else None
 
@@ -606,6 +613,12 @@ def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
             at, prev = ctx.history[-1]
             if _para_of(ctx.paras, f.start) - _para_of(ctx.paras, at) > 1:
                 continue
+            if not prev.person and _FIRST_SINGULAR.search(ctx.body, f.start, f.end):
+                # "I am proud …" after "his advisers say …": a person speaks, not the state body.
+                person = _previous_person(ctx, f.start)
+                if person is None:
+                    continue
+                prev = person
             f.speaker = prev
         elif spk.pending:
             resolved = _resolve_speaker(ctx, spk.start, spk.end)
@@ -685,10 +698,7 @@ def _phrase_head(surface: str) -> str:
         words = words[: words.index("of", 1)]
     if not words:
         return ""
-    head = words[-1].casefold()
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"
-    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return _singular(words[-1].casefold())
 
 
 def _national_speaker(
@@ -712,13 +722,68 @@ def _national_speaker(
     country = next((m for m in inside if m.entity_type == "country"), None)
     if country is not None:
         return _Speaker(country.entity_key, country.canonical_name, surface, start, end, 0.1, person=False)
-    lex = ctx.entity_lexicon
     for m in inside:
-        code = lex.person_country(m.entity_key) if lex is not None and m.entity_type == "person" else None
-        name = lex.canonical_name(code) if lex is not None and code else None
-        if code and name:
-            return _Speaker(code, name, surface, start, end, 0.15, person=False)
+        code = _country_of_person(ctx, m)
+        if code is not None:
+            return _Speaker(code[0], code[1], surface, start, end, 0.15, person=False)
+    nouns = {_singular(w) for w in _tokens(surface.casefold())} & ctx.national_heads
+    earlier = _earlier_national(ctx, start, nouns)
+    if earlier is not None:
+        return _Speaker(earlier[0], earlier[1], surface, start, end, 0.2, person=False)
     return None
+
+
+def _singular(word: str) -> str:
+    """Return a folded noun in the singular ('officials' -> 'official', 'authorities' -> 'authority')."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _country_of_person(ctx: _Context, m: EntityMention) -> tuple[str, str] | None:
+    """Return (key, name) of the country the people seed gives a person mention, or None."""
+    lex = ctx.entity_lexicon
+    if lex is None or m.entity_type != "person":
+        return None
+    code = lex.person_country(m.entity_key)
+    name = lex.canonical_name(code) if code else None
+    return (code, name) if code and name else None
+
+
+# How far back a bare "the administration" looks for the country that owned the same noun.
+_NATIONAL_LOOKBACK = 2500
+
+
+def _earlier_national(ctx: _Context, before: int, nouns: set[str]) -> tuple[str, str] | None:
+    """Return the country of the last '<Country|Person> <noun>' written before a bare national phrase.
+
+    "Government officials say …" after "the Ruritanian government": the same state body, named
+    with its country earlier ("the Smith administration" gives the country of Smith).
+    """
+    if not nouns:
+        return None
+    for m in reversed(ctx.mentions):
+        if m.char_end > before:
+            continue
+        if before - m.char_end > _NATIONAL_LOOKBACK:
+            break
+        if m.entity_type not in ("country", "person") or m.method == "pronoun":
+            continue
+        own = _singular(m.surface.split()[-1].casefold()) in nouns
+        after = _NOUN_AFTER_RE.match(ctx.body, m.char_end, min(len(ctx.body), m.char_end + 40))
+        if not own and not (after and _singular(after.group(1).casefold()) in nouns):
+            continue
+        if m.entity_type == "country":
+            return m.entity_key, m.canonical_name
+        code = _country_of_person(ctx, m)
+        if code is not None:
+            return code
+    return None
+
+
+# The noun right after a name, past a possessive and one modifier: "Smith's administration",
+# "Ruritania's foreign ministry", "the Smith administration".
+_NOUN_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?([A-Za-z]+)\b")
 
 
 def _covers(body: str, mention: EntityMention, start: int, end: int) -> bool:
@@ -1062,6 +1127,7 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
     if len(words) == 1 and _is_capitalised(words[0]):
         folded = _fold(words[0])
         for _, spk in reversed(ctx.history):
+            # Any word of the name: a family name written first ("Ito Naoki" … "Ito said") counts.
             if spk.name and _fold(spk.name).split()[-1:] == [folded]:
                 return _Speaker(spk.key, spk.name, surface, start, end)
         full = _full_name_in_body(ctx.body, words[0], start)
@@ -1749,10 +1815,20 @@ def _continues_speech(body: str, start: int) -> bool:
     return _CONTINUATION_RE.match(body, start) is not None
 
 
+# A dateline opening a paragraph is no part of its first sentence: the capture's "date 2024-05-02"
+# marker, "Riga, 2 May" or "RIGA (Agency) —" before the story's first words.
+_DATELINE_RE = re.compile(
+    r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?"
+    rf"(?:{_UP}[\w.-]+(?:[ \t]+{_UP}[\w.-]+){{0,2}},[ \t]+\d{{1,2}}[ \t]+{_UP}[a-z]{{2,8}}\.?[ \t]+"
+    rf"|[A-Z]{{3,}}(?:[ \t]+[A-Z]{{3,}}){{0,2}}(?:[ \t]+\([^()\n]{{1,30}}\))?[ \t]+[—–-]+[ \t]+)?"
+)
+
+
 def _paragraph_sentences(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Return the sentence spans of the paragraph [lo, hi), abbreviations kept inside."""
+    """Return the sentence spans of the paragraph [lo, hi), abbreviations kept inside, dateline cut."""
     out: list[tuple[int, int]] = []
-    start = lo
+    dateline = _DATELINE_RE.match(body, lo, hi)
+    start = dateline.end() if dateline is not None and dateline.end() < hi else lo
     for _, end in _sentence_ends_in(body, lo, hi):
         while end < hi and body[end] in '"”’»)':
             end += 1
@@ -1963,7 +2039,17 @@ def _sentence_subject(body: str, s: int, end: int) -> tuple[int, int] | None:
     m = _SUBJECT_RE.match(body, s, end)
     if m is None or m.group().casefold() in ("the", "a", "an", "but", "and", "in", "on", "at", "for"):
         return None
+    named = _SUBJECT_NAME_AFTER_ROLE_RE.match(body, m.end(), end)
+    if named is not None:
+        return named.start(1), named.end(1)  # "Latvia's Minister of Defence, Ivo Lind, met …"
     return m.start(), m.end()
+
+
+# A role subject continued by its of-phrase and the holder's name in apposition.
+_SUBJECT_NAME_AFTER_ROLE_RE = re.compile(
+    rf"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:{_RUN_TOKEN}|and))+?)?,\s+"
+    rf"({_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|de|van|von|bin|al)){{1,3}}),\s+[a-z]"
+)
 
 
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.]*\.?\s*$")

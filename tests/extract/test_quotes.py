@@ -629,3 +629,28 @@ def test_country_in_a_name_is_no_demonym_description(lexicon, entity_lexicon) ->
     body = "Ilse Varga arrived in Oslo.\n\nThe ports will stay open, according to the Latvia Herald."
     q = one(run(body, lexicon, entity_lexicon))
     assert "Varga" not in (q.speaker_name or "")
+
+
+def test_dateline_is_not_part_of_the_first_sentence(lexicon, entity_lexicon) -> None:
+    body = "date 2024-05-02 Riga, 2 May The ferry line will reopen in May, harbour master Ivo Lind said."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.quote_text == "The ferry line will reopen in May"
+
+
+def test_first_person_continuation_after_a_state_body_is_the_person(lexicon, entity_lexicon) -> None:
+    body = (
+        "Ilse Varga arrived in Oslo on Monday.\n\n"
+        "The visit will bring new ferry routes, according to Latvian officials.\n\n"
+        "“I am proud to be the first of us to visit this harbour.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.speaker_name for q in quotes] == ["Latvia", "Ilse Varga"]
+
+
+def test_role_subject_with_the_holder_in_apposition(lexicon, entity_lexicon) -> None:
+    body = (
+        "Latvia's Minister of Foreign Affairs, Ivo Lind, thanked Norway on Monday for the support "
+        "and said the ferries have given Latvia excellent results."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Ivo Lind" and q.quote_text.startswith("the ferries")
