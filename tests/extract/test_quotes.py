@@ -654,3 +654,12 @@ def test_role_subject_with_the_holder_in_apposition(lexicon, entity_lexicon) -> 
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Ivo Lind" and q.quote_text.startswith("the ferries")
+
+
+def test_bare_state_body_takes_the_country_named_with_it_earlier(lexicon, entity_lexicon) -> None:
+    body = (
+        "The Latvian government approved the ferry budget on Monday.\n\n"
+        "Government officials say that the first ships will sail in May."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Latvia" and q.quote_text.startswith("the first ships")
