@@ -290,6 +290,10 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
         "Olaf Scholz will meet Emmanuel Macron to discuss energy.",
         "Olaf Scholz is to visit Thailand and Indonesia.",
         "Olaf Scholz flew to Brussels to meet Joe Biden and other NATO leaders.",
+        "Arab states will meet in Bahrain today to discuss oil marketing, an agency said.",
+        "Members of the Security Council met behind closed doors on Friday.",
+        "France beat the United States 27-10 in the rugby World Cup match on Saturday.",
+        "Germany pushed hard at the meeting of deputy oil ministers of OPEC last weekend.",
     ],
 )
 def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
