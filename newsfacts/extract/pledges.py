@@ -184,6 +184,9 @@ def _recipient(
     """Return the recipient: the first party named after the trigger in its clause ("to Ukraine",
     "Ukrainian recruits"), else the country the article is most about other than the donor."""
     base, text = sentence.start, sentence.text
+    # "could deliver interceptors to Kyiv if the United States…": a condition names no recipient.
+    cond = _CONDITION_CLAUSE.search(text, trigger.end(), end)
+    end = cond.start() if cond else end
     for p in parties:
         # "thanked Germany and France for…": the parties thanked are donors, not recipients.
         first = trigger.end() if _THANKS.match(trigger.group()) else trigger.start()
@@ -404,6 +407,7 @@ def _mention(
     )
 
 
+_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|once|as long as|provided that|on condition)\b")
 _TRAINING_ITEM = re.compile(
     r"\bto train\b|\btrainers\b|\binstructors\b|\btraining (?:programme|program|mission|course)s?\b",
     re.IGNORECASE,

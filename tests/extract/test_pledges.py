@@ -259,3 +259,18 @@ def test_an_unattributed_package_comes_from_the_giver_named_before(lexicons: pip
 def test_development_banks_and_un_agencies_are_donors(lexicons: pipeline.Lexicons) -> None:
     found = pledges("The African Development Bank approved a $40 million grant to Malawi.", lexicons)
     assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("AFDB", "MWI", "financial")]
+
+
+def test_a_lending_bank_is_its_own_donor_and_no_investment(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("The European Investment Bank will lend €25 million to Zambia for clinics.", lexicons)
+    assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("EIB", "ZMB", "financial")]
+
+
+def test_debt_relief_is_financial(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("The IMF approved $6 million in debt relief for Malawi.", lexicons)
+    assert (p.donor_key, p.recipient_key, p.category) == ("IMF", "MWI", "financial")
+
+
+def test_a_party_in_the_condition_is_not_the_recipient(lexicons: pipeline.Lexicons) -> None:
+    body = "Finland could send more shells to Moldova if Sweden replaces its stocks."
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("FIN", "MDA")]
