@@ -1226,6 +1226,8 @@ def _tail_attribution(
     if strict and len(_tokens(after)) > 8:
         return None
     if before.strip():
+        if _SUBORDINATOR_RE.match(before):
+            return None  # "“….” While some critics say …": a new sentence's clause, not the attribution
         s, e = _strip_aux(pos, m.start(), body)
         if e > s and not _subject_ok(body[s:e], m.group()):
             # "Jane Doe, the firm's founder and its chief engineer, said": one side of the apposition.
@@ -1252,6 +1254,7 @@ def _tail_attribution(
     return _Attribution(s, np_end, m.start(), m.end(), cue)
 
 
+_SUBORDINATOR_RE = re.compile(r"(?:While|Although|Though|Whereas|Because|If|Unless|Since)\s")
 _APPOSITION_NAME_RE = re.compile(rf",\s+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,3}})\s*(?=[.,;!?]|$)")
 
 
@@ -1972,6 +1975,10 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
                 out[-1].end = _trim_end(body, out[-1].start, cut)
             else:
                 subject = _sentence_subject(body, s, m.start())
+        elif out and m.start() < out[-1].end and (main := _main_clause_subject(lex, body, s, out[-1], m)):
+            # "While critics say …, Lund says …": the main clause's cue ends the subordinate clause's words.
+            subject = main
+            out[-1].end = _trim_end(body, out[-1].start, body.rindex(",", out[-1].start, main[0]))
         elif out and m.start() < out[-1].end:
             # "X said that …, but added that …": a second cue of the same subject ends the first words;
             # any other cue inside reported words belongs to them.
@@ -2027,6 +2034,24 @@ def _preposed_quotes(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> list[_
             )
         )
     return out
+
+
+def _main_clause_subject(
+    lex: QuoteLexicon, body: str, s: int, first: _Found, m: re.Match[str]
+) -> tuple[int, int] | None:
+    """Return the subject of a cue opening the main clause after a subordinate one that holds a quote.
+
+    "While some critics say the plan fails, Lund says it works": the sentence opens with a
+    subordinator, the first cue's words run into a comma, and a new subject names the second cue's
+    speaker right after that comma.
+    """
+    if not _SUBORDINATOR_RE.match(body, s) or first.start <= s:
+        return None
+    subject = _subject_before(lex, body, s, m.start(), m.end())
+    if subject is None or subject[0] <= first.start:
+        return None
+    gap = body[first.start : subject[0]].rstrip()
+    return subject if gap.endswith(",") and _is_capitalised(body[subject[0] : subject[1]]) else None
 
 
 _SUBJECT_RE = re.compile(

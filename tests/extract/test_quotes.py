@@ -663,3 +663,16 @@ def test_bare_state_body_takes_the_country_named_with_it_earlier(lexicon, entity
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Latvia" and q.quote_text.startswith("the first ships")
+
+
+def test_subordinate_clause_after_a_quotation_is_not_its_attribution(lexicon, entity_lexicon) -> None:
+    body = (
+        "“We are very pleased with the first season,” says harbour master Ivo Lind. "
+        "“We will double the ferries next year.” While some critics say the town should not pay "
+        "for the “extra boats” at all, Lind says the ferries make money every summer."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    by_start = {q.quote_text[:12]: q.speaker_surface for q in quotes}
+    assert by_start["We will doub"] != "some critics"
+    assert by_start["the ferries "] == "Lind"
+    assert by_start["the town sho"] == "some critics"
