@@ -335,9 +335,11 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False  # "I'd", "I'm": the writer, not a speaker
     if first in _PREPOSITIONS:
         return False  # "In early November the company", "For his part"
-    if not any(_is_capitalised(t) for t in toks) and len(toks) > 6:
+    # A trailing modifier does not make a clause: "a security guard present during the attack".
+    cut = next((i for i, t in enumerate(toks) if i > 1 and t.casefold() in _POST_MODIFIER_WORDS), len(toks))
+    if not any(_is_capitalised(t) for t in toks) and cut > 6:
         return False
-    lower = [t for t in toks if not _is_capitalised(t) and t.casefold() not in _DETERMINERS]
+    lower = [t for t in toks[:cut] if not _is_capitalised(t) and t.casefold() not in _DETERMINERS]
     if len([t for t in lower if t.casefold() not in ("of", "for", "at", "to", "in", "and")]) > 5:
         return False  # a clause, not a noun phrase ("November talks resulted in overlapping zones")
     if any(ch.isdigit() for ch in toks[-1]):
@@ -346,6 +348,10 @@ def _looks_like_speaker(phrase: str) -> bool:
         return True
     # Bare plural nouns: "sources said", "officials say", "analysts warned".
     return len(toks) <= 3 and toks[-1].casefold().endswith("s")
+
+
+# Words that open a noun phrase's post-modifier ("present during the attack", "familiar with the talks").
+_POST_MODIFIER_WORDS = frozenset(["during", "familiar", "present", "close", "involved", "based"])
 
 
 def _joins_names(toks: tuple[str, ...], i: int) -> bool:
@@ -579,7 +585,10 @@ def _name_from_phrase(phrase: str) -> str:
     if not run or (toks and toks[0].casefold() == "the"):
         # "the Ministry of Health", "the President of Latvia", "sources": a role or an institution.
         words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS else toks
-        return " ".join(words)
+        # "a guard present during the attack" -> "guard"; "sources familiar with the talks" stays whole,
+        # the modifier is who they are.
+        cut = next((i for i, t in enumerate(words) if i > 0 and t.casefold() in ("present", "during")), None)
+        return " ".join(words[:cut])
     if len(run) > 3 and run[-1][0].isupper():
         run = run[-3:] if len(run[-2]) <= 2 or run[-2].endswith(".") else run[-2:]
     elif len(run) == 3 and not any(t.endswith(".") for t in run[:2]) and toks and len(toks) > len(run):
@@ -1385,6 +1394,8 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
         return True
     if last.casefold().endswith("s"):
         return True  # "sources say", "officials warn"
+    if toks[0].casefold() in ("some", "many", "most", "several", "others", "few") and len(toks) > 1:
+        return True  # "some in the farming community say": a quantifier heads a plural subject
     # "the ministry says", never "the latest claims" or "dismissed the latest claims".
     return cue_form.casefold().endswith("s") and len(toks) <= 3 and not any(t.endswith("ed") for t in toks)
 
@@ -1692,6 +1703,10 @@ _POST_ADJUNCT = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _THAT_RE = re.compile(r"\bthat\s+")
+# "…, a witness told Reuters." / "… told The Daily Post on Monday.": the addressee closing the sentence.
+_TOLD_NAME_RE = re.compile(
+    rf"\s+(?:The\s+)?{_UP}[\w&.’'-]*(?:\s+{_UP}[\w&.’'-]*){{0,3}}\s*(?:$|[.!?,]|\s(?:on|in|at|last|this)\b)"
+)
 # Time and channel adjuncts between a cue and its words: "said Thursday …", "said in a statement …".
 _LEAD_ADJUNCT = re.compile(
     r"(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
@@ -1709,7 +1724,7 @@ _OBJECT_PREP_END_RE = re.compile(r"\b(?:about|of|on|with|in|for|to)\s+$")
 _OBJECT_RE = re.compile(r"\s*(?:\S+\s+){1,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)")
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
 _BAD_CONTENT_START = re.compile(
-    r"^\s*(?:(?:to|about|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
+    r"^\s*(?:(?:to|about(?!\s+\d)|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
     # "said this in his address": the words were given before; "states had bid": a noun, then a verb.
     r"|this\s+(?:in|at|during|on|after|while|when|to)\b|(?:had|has|have|was|were|is|are)\s"
     r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech
@@ -1930,7 +1945,10 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
         if attribution is None or attribution.cue.complement == "colon":
             continue
         rest_from = max(attribution.speaker_end, attribution.cue_end)
-        if not _POST_ADJUNCT.match(body[rest_from:e]):
+        rest = body[rest_from:e]
+        if not _POST_ADJUNCT.match(rest) and not (
+            attribution.cue.complement == "object" and _TOLD_NAME_RE.match(rest)
+        ):
             continue
         c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
         if len(_tokens(body[c_start:c_end])) < 4:

@@ -676,3 +676,23 @@ def test_subordinate_clause_after_a_quotation_is_not_its_attribution(lexicon, en
     assert by_start["We will doub"] != "some critics"
     assert by_start["the ferries "] == "Lind"
     assert by_start["the town sho"] == "some critics"
+
+
+def test_witness_description_with_a_trailing_modifier_told_an_outlet(lexicon, entity_lexicon) -> None:
+    body = (
+        "The ferry left the harbour an hour late, a dock worker present during the storm told Nordic Radio."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "dock worker" and q.quote_text.startswith("The ferry left")
+
+
+def test_about_before_a_number_is_an_approximation_not_a_topic(lexicon, entity_lexicon) -> None:
+    q = one(
+        run("Harbour master Ivo Lind says about 550 ships dock here every year.", lexicon, entity_lexicon)
+    )
+    assert surname(q) == "lind" and q.quote_text.startswith("about 550 ships")
+
+
+def test_quantifier_heads_a_plural_subject(lexicon, entity_lexicon) -> None:
+    q = one(run("Some in the fishing community say the support has dried up.", lexicon, entity_lexicon))
+    assert q.quote_text == "the support has dried up"
