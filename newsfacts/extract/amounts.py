@@ -1,7 +1,9 @@
 """Money amounts, item quantities and shares of GDP in news text.
 
 "EUR 112 million", "€20m", "$1.5bn", "£225 million", "UAH 1.2 billion", "about $ 800 million",
-"1.2 billion euros", "a quarter of a billion US dollars" → Money(amount in units, ISO currency).
+"1.2 billion euros", "a quarter of a billion US dollars", "$500-million", "Rs 500 crore", "10 lakh
+rupees", "400.000 euros" (European thousands), "R500 million" → Money(amount in units, ISO currency).
+A bare "$" is US dollars here; pledges read it as the donor's own dollar (bare_dollar: CAN → CAD).
 "49 Abrams tanks", "half a million doses", "over 105 thousand doses", "several thousand drones"
 → Quantity(value or None when vague, item). "0.25% of GDP" → a share. Currency symbols and names
 come from seeds/currencies.csv.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfacts.extract.seeds import read_seed, split_list
 
@@ -30,12 +32,21 @@ SCALES = {
     "bln": 1e9,
     "bn": 1e9,
     "b": 1e9,
+    "lakh crore": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
 }
 _TRAILING_ARTICLE = re.compile(r"\s+an?$")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "400.000 euros": European thousands
+# Symbols that are also letters of ordinary words or initials count only with a scale ("R500 million").
+_NEEDS_SCALE = frozenset({"r"})
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 WORD_NUMBERS = {
@@ -78,7 +89,9 @@ _WORDNUM = (
     r"a hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|an?"
 )
-_SCALE = r"thousand|trillion|billions?|millions?|bln|mln|bn|mn|tn|trn|mil|th|[kmb]"
+_SCALE = (
+    r"thousand|trillion|billions?|millions?|lakh crore|lakhs?|lac|crores?|bln|mln|bn|mn|tn|trn|mil|th|[kmb]"
+)
 _SCALE_RE = rf"(?:\s*(?P<scale>{_SCALE})\b\.?)?"
 _STOP_ITEM = {
     "of",
@@ -169,6 +182,8 @@ class CurrencyLexicon:
 
     by_token: dict[str, str]
     pattern: re.Pattern[str]
+    # ISO3 country -> the currency its own announcements write as a bare "$" (CAN -> CAD).
+    bare_dollar: dict[str, str] = field(default_factory=dict)
 
 
 def _alternation(tokens: Iterable[str]) -> str:
@@ -179,6 +194,7 @@ def _alternation(tokens: Iterable[str]) -> str:
 def build_currency_lexicon(rows: list[dict[str, str]]) -> CurrencyLexicon:
     """Return the currency lexicon for rows of seeds/currencies.csv (first row listing a token wins)."""
     by_token: dict[str, str] = {}
+    bare_dollar: dict[str, str] = {}
     prefixes: list[str] = []
     suffixes: list[str] = []
     for row in rows:
@@ -189,6 +205,8 @@ def build_currency_lexicon(rows: list[dict[str, str]]) -> CurrencyLexicon:
             # "$", "€", "£" go before the number; after one they would swallow "a $1.5bn".
             if any(c.isalpha() for c in symbol):
                 suffixes.append(symbol)
+        for country in split_list(row.get("bare_dollar_of") or ""):
+            bare_dollar.setdefault(country, code)
         for name in split_list(row.get("names", "")):
             by_token.setdefault(name.lower(), code)
             suffixes.append(name)
@@ -198,12 +216,12 @@ def build_currency_lexicon(rows: list[dict[str, str]]) -> CurrencyLexicon:
     # Prefix form: "$1.5bn", "EUR 112 million", "US$400 million"; suffix form: "1.2 billion euros",
     # "225 million US dollars", "a quarter of a billion US dollars", "UAH" after the number too.
     pattern = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<pre>{pre})\s?(?P<num1>{_NUM})(?:\s*(?P<scale1>{_SCALE})\b\.?)?"
+        rf"(?:(?<![A-Za-z])(?P<pre>{pre})\s?(?P<num1>{_NUM})(?:(?:\s*|-)(?P<scale1>{_SCALE})\b\.?)?"
         rf"(?:\s+(?P<suf1>{suf})\b)?)"
-        rf"|(?:\b(?:{number})\s*(?:(?P<scale2>{_SCALE})\b\.?\s*)?(?:of\s+)?(?P<suf2>{suf})(?![A-Za-z]))",
+        rf"|(?:\b(?:{number})(?:\s*|-)(?:(?P<scale2>{_SCALE})\b\.?\s*)?(?:of\s+)?(?P<suf2>{suf})(?![A-Za-z]))",
         re.IGNORECASE,
     )
-    return CurrencyLexicon(by_token=by_token, pattern=pattern)
+    return CurrencyLexicon(by_token=by_token, pattern=pattern, bare_dollar=bare_dollar)
 
 
 def load_currency_lexicon(seeds_dir=None) -> CurrencyLexicon:  # type: ignore[no-untyped-def]
@@ -237,7 +255,11 @@ def _scale(word: str | None) -> float:
 def find_money(text: str, lexicon: CurrencyLexicon) -> list[Money]:
     """Return the money amounts of text, left to right."""
     out: list[Money] = []
-    for m in lexicon.pattern.finditer(text):
+    pos = 0
+    while (m := lexicon.pattern.search(text, pos)) is not None:
+        # A rejected match moves on one character, not past itself: "a Tk 40 crore" is rejected as
+        # "a Tk" (a bare word number) and then found as "Tk 40 crore".
+        pos = m.start() + 1
         g = m.groupdict()
         if g["pre"] is not None:
             value = parse_number(g["num1"])
@@ -256,10 +278,14 @@ def find_money(text: str, lexicon: CurrencyLexicon) -> list[Money]:
             if g["word"] and not scale:
                 continue
         currency = lexicon.by_token.get(token.lower())
-        if value is None or currency is None:
+        if value is None or currency is None or (token.lower() in _NEEDS_SCALE and not scale):
             continue
+        number = g["num1"] if g["pre"] is not None else g["num"]
+        if number and not scale and _DOT_THOUSANDS.fullmatch(number):
+            value = float(number.replace(".", ""))
         amount = round(value * _scale(scale), 2)
         out.append(Money(amount, currency, m.start(), m.end(), m.group().strip()))
+        pos = m.end()
     return out
 
 

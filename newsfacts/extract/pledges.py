@@ -97,7 +97,12 @@ _OUR_SIDE = re.compile(
     r"\bour (?:state|country|army|defenders|people|soldiers|military)\b|\bus\b", re.IGNORECASE
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+(?:the\s+)?")
-_LIST_GAP_TO_TRIGGER = re.compile(r"\s*(?:(?:have|has|had|also|jointly|together)\s+)*")
+# "A, B and C (have also) pledged", "A, B and C were among the countries to make pledges".
+_LIST_GAP_TO_TRIGGER = re.compile(
+    r"\s*(?:(?:have|has|had|also|jointly|together)\s+)*"
+    r"(?:(?:were|are|was) (?:also )?among (?:the )?(?:\w+ ){0,2}?"
+    r"(?:countries|donors|nations|states|allies|members) (?:to|that|which|who)\s+)?"
+)
 _PACKAGE = re.compile(r"\b(?:package|tranche|programme|program)\b", re.IGNORECASE)
 _NEW_DECISION = re.compile(
     r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
@@ -217,6 +222,11 @@ def _category(
         return min(found)[2]
     for t in triggers:
         if t.kind == "category" and t.search(low, max(0, at - 60), at, lowered=True):
+            return t.category
+    # "Defence Minister X announced a new €1.3 billion package": no item word, but who gives says
+    # what kind of package it is.
+    for t in triggers:
+        if t.kind == "cue" and t.search(low, lowered=True):
             return t.category
     return "financial" if money else "other"
 
@@ -395,7 +405,7 @@ def _mention(
         quantity=qty.value if qty else None,
         item=qty.item if qty else None,
         amount=cash.amount if cash else None,
-        currency=cash.currency if cash else None,
+        currency=_currency(cash, donor, ctx) if cash else None,
         period=_period(sentence.text),
         status=_status(sentence, m, trigger, ctx, end),
         announced_on=ctx.article.published_on,
@@ -405,6 +415,24 @@ def _mention(
         evidence=sentence.text,
         confidence=0.6,
     )
+
+
+def _currency(cash: amounts.Money, donor: str, ctx: ArticleContext) -> str:
+    """Return the currency of a pledged sum: a bare "$" in a Canadian story of Canada's aid is CAD.
+
+    The story is the donor's when the donor's people are the ones it names most (beside others'):
+    a Ukrainian release quoting Canada's "$ 800 million" keeps US dollars.
+    """
+    lexicon = ctx.lexicon.currencies
+    if (
+        cash.currency == "USD"
+        and cash.surface.startswith("$")
+        and lexicon is not None
+        and len(ctx.person_ranking) > 1
+        and ctx.person_ranking[0] == donor
+    ):
+        return lexicon.bare_dollar.get(donor, cash.currency)
+    return cash.currency
 
 
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|once|as long as|provided that|on condition)\b")
@@ -456,6 +484,9 @@ def _received(
         None,
     )
     before = [p for p in parties if p.start < at and p.via != "demonym"]
+    if donor is None and before:
+        # "Egypt will receive the remaining €4 billion of the EU package": the party that owns the item.
+        donor = next((p.key for p in parties if at < p.start < base + end and p.key != before[-1].key), None)
     if donor is None or not before or before[-1].key == donor:
         return None
     return donor, before[-1].key

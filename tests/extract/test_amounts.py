@@ -27,6 +27,16 @@ def lexicon() -> amounts.CurrencyLexicon:
         ("half a billion euros for repairs", 500e6, "EUR"),
         ("3,500,000 hryvnias for the school", 3.5e6, "UAH"),
         ("CHF 40 mln for the bridge", 40e6, "CHF"),
+        ("a $700-million credit line", 700e6, "USD"),
+        ("Rs 250 crore for the dam", 2.5e9, "INR"),
+        ("about 15 lakh rupees in prizes", 1.5e6, "INR"),
+        ("some 250.000 euros for the clinic", 250e3, "EUR"),
+        ("a Tk 40 crore grant", 4e8, "BDT"),
+        ("a Sh3 billion road", 3e9, "KES"),
+        ("R200 million for schools", 200e6, "ZAR"),
+        ("₦12bn for the ports", 12e9, "NGN"),
+        ("700 million Philippine pesos in loans", 700e6, "PHP"),
+        ("S$5 million in grants", 5e6, "SGD"),
     ],
 )
 def test_amount_in_units_and_iso_currency(
@@ -38,7 +48,7 @@ def test_amount_in_units_and_iso_currency(
 
 
 @pytest.mark.parametrize(
-    "text", ["he has a dollar sign on his cap", "a euro zone summit", "in 2024 they paid"]
+    "text", ["he has a dollar sign on his cap", "a euro zone summit", "in 2024 they paid", "Route R500 north"]
 )
 def test_no_amount_without_a_number(text: str, lexicon: amounts.CurrencyLexicon) -> None:
     assert amounts.find_money(text, lexicon) == []
@@ -66,3 +76,8 @@ def test_a_year_is_not_a_quantity() -> None:
 def test_share_of_gdp_and_of_a_budget() -> None:
     shares = amounts.find_shares("It spends 0.4% of GDP on aid and 12 percent of its defence budget.")
     assert [(s.percent, s.base) for s in shares] == [(0.4, "GDP"), (12.0, "defence budget")]
+
+
+def test_bare_dollar_of_a_dollar_country(lexicon: amounts.CurrencyLexicon) -> None:
+    assert (lexicon.bare_dollar["CAN"], lexicon.bare_dollar["AUS"]) == ("CAD", "AUD")
+    assert "USA" not in lexicon.bare_dollar

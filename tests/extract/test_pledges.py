@@ -274,3 +274,18 @@ def test_debt_relief_is_financial(lexicons: pipeline.Lexicons) -> None:
 def test_a_party_in_the_condition_is_not_the_recipient(lexicons: pipeline.Lexicons) -> None:
     body = "Finland could send more shells to Moldova if Sweden replaces its stocks."
     assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("FIN", "MDA")]
+
+
+def test_a_bare_dollar_in_a_canadian_story_is_cad(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Justin Trudeau met Volodymyr Zelenskyy in Kyiv. "
+        "Justin Trudeau said Canada will provide $40 million in aid to Ukraine. "
+        "Justin Trudeau added that more would follow."
+    )
+    (p,) = pledges(body, lexicons)
+    assert (p.donor_key, p.amount, p.currency) == ("CAN", 40e6, "CAD")
+
+
+def test_a_bare_dollar_in_the_recipients_release_stays_usd(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("Canada will provide $40 million in aid to Ukraine.", lexicons)
+    assert (p.amount, p.currency) == (40e6, "USD")
