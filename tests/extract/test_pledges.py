@@ -289,3 +289,24 @@ def test_a_bare_dollar_in_a_canadian_story_is_cad(lexicons: pipeline.Lexicons) -
 def test_a_bare_dollar_in_the_recipients_release_stays_usd(lexicons: pipeline.Lexicons) -> None:
     (p,) = pledges("Canada will provide $40 million in aid to Ukraine.", lexicons)
     assert (p.amount, p.currency) == (40e6, "USD")
+
+
+def test_gave_a_grant_but_not_a_speech(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Denmark gave a $20 million grant to Malawi.", lexicons)
+    assert [(p.donor_key, p.recipient_key, p.status) for p in found] == [("DNK", "MWI", "delivered")]
+    assert pledges("Denmark gave a speech on aid to Malawi.", lexicons) == []
+
+
+def test_receiving_the_remainder_of_a_partys_package(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Tunisia will receive the remaining €2 billion of the EU package next year.", lexicons)
+    assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("EU", "TUN", "financial")]
+
+
+def test_a_defence_minister_announcing_a_package_makes_it_military(lexicons: pipeline.Lexicons) -> None:
+    body = "Defence Minister Ivo Marek announced a new €50 million package for Moldova, Czechia said."
+    assert [p.category for p in pledges(body, lexicons)] == ["military"]
+
+
+def test_donors_listed_among_the_countries_to_pledge(lexicons: pipeline.Lexicons) -> None:
+    body = "Chile, Peru and Brazil were among the countries to make pledges of food aid to Haiti."
+    assert {p.donor_key for p in pledges(body, lexicons)} == {"CHL", "PER", "BRA"}
