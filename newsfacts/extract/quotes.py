@@ -1475,6 +1475,8 @@ def _marked_quotes(
             lead = body[lead_lo : span.open_pos]
             if lead.strip() and len(_tokens(lead)) > 0:
                 attribution = _lead_attribution(lex, body, lead_lo, span.open_pos)
+                if attribution is None:
+                    attribution = _participle_colon(lex, ctx, s_lo, lead_lo, span.open_pos)
                 via = "lead"
                 if attribution is None and _indirect_context(lex, body, lead_lo, span.open_pos):
                     partial.append(span)
@@ -1511,6 +1513,55 @@ def _marked_quotes(
             spk = _Speaker(None, None, "", span.open_pos, span.open_pos, pending=True, inherit=True)
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
     return found, partial
+
+
+# "…, instead reiterating: “…”", "…, adding: “…”": a participle introducing the quotation.
+_PARTICIPLE_COLON_RE = re.compile(
+    r"[\s,”\"]*(?:and\s+)?(?:\w+ly\s+|instead\s+|also\s+|then\s+)?(\w+ing)\s*:\s*$"
+)
+
+
+def _participle_colon(lex: QuoteLexicon, ctx: _Context, s_lo: int, lo: int, hi: int) -> _Attribution | None:
+    """Return the attribution of a quotation introduced by ', adding:' to the sentence's subject.
+
+    The subject is the first person named in the sentence outside quotation marks ("When pressed,
+    Lind gave no figures, instead reiterating: “…”"), else the name or pronoun opening it.
+    """
+    m = _PARTICIPLE_COLON_RE.search(ctx.body, lo, hi)
+    cue = lex.cues.get(m.group(1).casefold()) if m is not None else None
+    if m is None or cue is None or m.start() <= s_lo:
+        return None
+    lo = m.start()
+    person = next(
+        (
+            p
+            for p in ctx.mentions
+            if p.entity_type == "person"
+            and s_lo <= p.char_start
+            and p.char_end <= lo
+            and not _overlaps(ctx.quoted, p.char_start, p.char_end)
+        ),
+        None,
+    )
+    subject = (
+        (person.char_start, person.char_end) if person is not None else _clause_subject(ctx.body, s_lo, lo)
+    )
+    if subject is None:
+        return None
+    return _Attribution(subject[0], subject[1], m.start(1), m.end(1), cue)
+
+
+def _clause_subject(body: str, s: int, end: int) -> tuple[int, int] | None:
+    """Return the subject opening the sentence's first main clause, past an opening 'When …,' clause."""
+    starts = [s] + [s + c.end() for c in re.finditer(r",\s+", body[s:end])]
+    for start in starts[:4]:
+        subject = _sentence_subject(body, start, end)
+        if (
+            subject is not None
+            and body[subject[0] : subject[1]].split()[0].casefold() not in _NOT_NAME_STARTS
+        ):
+            return subject
+    return None
 
 
 def _naming_quotes(

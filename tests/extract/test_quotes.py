@@ -696,3 +696,12 @@ def test_about_before_a_number_is_an_approximation_not_a_topic(lexicon, entity_l
 def test_quantifier_heads_a_plural_subject(lexicon, entity_lexicon) -> None:
     q = one(run("Some in the fishing community say the support has dried up.", lexicon, entity_lexicon))
     assert q.quote_text == "the support has dried up"
+
+
+def test_participle_with_a_colon_introduces_the_subjects_quotation(lexicon, entity_lexicon) -> None:
+    body = (
+        "When pressed by a reporter, Lind did not give details on the ferry budget, "
+        'instead reiterating: "We have enough for one more summer."'
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text.startswith("We have enough") and q.kind == "direct"
