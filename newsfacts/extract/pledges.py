@@ -82,6 +82,8 @@ _AGENT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AID_HEAD = re.compile(r"(?:grant|loan|deposit|aid|assistance|package|credit|tranche|donation|line of)")
+_ADJECTIVES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+|\s+")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:to|for|against|into)\s+(?:the\s+)?|\b(?:with|alongside)\b[^,;.]{0,50})$", re.IGNORECASE
 )
@@ -141,6 +143,12 @@ def _donor(
         subject = next((p for p in parties if p.start == base + that.end() and not p.person_key), None)
         if subject is not None:
             return subject.key
+    # "a Danish grant of $150 million", "the Saudi deposit": a demonym on the aid noun gives it.
+    if _AID_HEAD.match(trigger.group()):
+        for p in parties:
+            between = text[p.end - base : trigger.start()]
+            if p.end <= at and p.via == "demonym" and _ADJECTIVES.fullmatch(between):
+                return p.key
     for p in parties:
         if at < p.start < base + end and _AGENT_BEFORE.search(
             text[max(0, p.start - base - 40) : p.start - base]
@@ -291,6 +299,16 @@ def _from_sentence(
         if trigger.mode == "subject" and not _names_subject(parties, sentence, m):
             continue  # "to send" heads a pledge only right after its donor ("Canada to send Ukraine…")
         clause = sentence.text[m.start() : end]
+        if trigger.mode == "signed":
+            # "The AfDB and Ethiopia signed a $40 million grant": the organisation lends or grants; two
+            # countries signing leave the direction open, so no pledge.
+            pair = _signed(parties, ctx)
+            if pair is not None:
+                mention = _mention(sentence, ctx, m, trigger, end, pair[0], pair[1], money, triggers)
+                if mention is not None:
+                    out.append(mention)
+            used_until = end
+            continue
         if trigger.mode == "receive":
             # "Ghana will receive 760,000 doses from Germany": the giver follows "from", the subject gets.
             pair = _received(parties, sentence, m, end)
@@ -467,6 +485,15 @@ def _names_subject(parties: list[Party], sentence: Sentence, trigger: re.Match[s
         p.end <= at and _SUBJECT_GAP.fullmatch(sentence.text[p.end - sentence.start : trigger.start()])
         for p in parties
     )
+
+
+def _signed(parties: list[Party], ctx: ArticleContext) -> tuple[str, str] | None:
+    """Return (organisation, country) of a signed loan or grant, or None without exactly that pair."""
+    orgs = [p.key for p in parties if p.key in ctx.lexicon.org_ids and not p.person_key]
+    countries = [p.key for p in parties if p.key not in ctx.lexicon.org_ids and p.key not in orgs]
+    if len(set(orgs)) != 1 or not countries:
+        return None
+    return orgs[0], countries[0]
 
 
 def _received(

@@ -310,3 +310,14 @@ def test_a_defence_minister_announcing_a_package_makes_it_military(lexicons: pip
 def test_donors_listed_among_the_countries_to_pledge(lexicons: pipeline.Lexicons) -> None:
     body = "Chile, Peru and Brazil were among the countries to make pledges of food aid to Haiti."
     assert {p.donor_key for p in pledges(body, lexicons)} == {"CHL", "PER", "BRA"}
+
+
+def test_a_demonym_on_the_aid_noun_is_the_donor(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Officials said the new Danish loan package will reach Malawi in May.", lexicons)
+    assert [(p.donor_key, p.recipient_key) for p in found] == [("DNK", "MWI")]
+
+
+def test_an_organisation_signing_a_grant_with_a_country_gives_it(lexicons: pipeline.Lexicons) -> None:
+    body = "The World Bank and the Government of Malawi signed a $30 million grant agreement."
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("WB", "MWI")]
+    assert pledges("Malawi signed a loan deal with Kenya.", lexicons) == []
