@@ -210,6 +210,7 @@ class QuoteLexicon:
     non_anaphor_heads: frozenset[str] = frozenset()  # "the ministry", "the source": not "he"
     naming_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "called it" / "described as" right before a mark
     national_heads: frozenset[str] = frozenset()  # "official", "embassy": speak for the country named
+    institution_heads: frozenset[str] = frozenset()  # "ministry", "institute": head nouns of bodies
 
 
 def _upper_class() -> str:
@@ -282,6 +283,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     message = frozenset(t.casefold() for t, kinds in terms if "message" in kinds)
     literal = frozenset(t.casefold() for t, kinds in terms if kinds & {"institution", "anonymous"})
     national = frozenset(t.casefold() for t, kinds in terms if "national" in kinds)
+    bodies = frozenset(t.casefold() for t, kinds in terms if "institution" in kinds)
     return QuoteLexicon(
         cues,
         cue_re,
@@ -294,6 +296,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         literal,
         naming_re,
         national,
+        bodies,
     )
 
 
@@ -514,6 +517,7 @@ class _Context:
     message_terms: frozenset[str] = frozenset()
     non_anaphor_heads: frozenset[str] = frozenset()
     national_heads: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
     entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
@@ -569,7 +573,17 @@ def _fallback_people(ctx: _Context) -> list[EntityMention]:
     return ctx.people
 
 
-def _name_from_phrase(phrase: str) -> str:
+_NAME_JOINERS = frozenset(["of", "for", "and", "&"])
+
+
+def _institution_run(run: list[str], institution_heads: frozenset[str]) -> bool:
+    """Return True when a capitalised run names an institution: its head (the word before the first
+    'of'/'for', else the last word) is an institution noun ("National Institute for Space Research")."""
+    joiner = next((i for i, t in enumerate(run) if t.casefold() in ("of", "for")), len(run))
+    return joiner > 0 and _singular(run[joiner - 1].casefold()) in institution_heads
+
+
+def _name_from_phrase(phrase: str, institution_heads: frozenset[str] = frozenset()) -> str:
     """FALLBACK (until entities resolves every name): return the proper name at the end of phrase.
 
     "Latvian President Edgars Rinkevičs" -> "Edgars Rinkevičs"; "the Kremlin" -> "Kremlin";
@@ -577,11 +591,23 @@ def _name_from_phrase(phrase: str) -> str:
     """
     toks = _tokens(phrase)
     run: list[str] = []
-    for tok in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        joins = run and i > 0 and _is_capitalised(toks[i - 1]) and tok.casefold() in _NAME_JOINERS
         if _is_capitalised(tok) or (run and tok.casefold() in ("de", "van", "von", "bin", "al", "da", "del")):
             run.insert(0, tok)
+        elif joins and institution_heads:
+            run.insert(0, tok)  # "Party of Working People", "Disaster and Emergency Management Authority"
         else:
             break
+    while run and run[0].casefold() in _DETERMINERS:
+        run.pop(0)
+    if institution_heads and run and _institution_run(run, institution_heads):
+        return " ".join(run)
+    run = run[next((i for i, t in enumerate(run) if _is_capitalised(t)), 0) :]
+    # A person's name has no "of"/"and" inside: keep the part after the last joiner.
+    cut = max((i for i, t in enumerate(run) if t.casefold() in _NAME_JOINERS), default=-1)
+    run = run[cut + 1 :]
     if not run or (toks and toks[0].casefold() == "the"):
         # "the Ministry of Health", "the President of Latvia", "sources": a role or an institution.
         words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS else toks
@@ -662,6 +688,16 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     national = _national_speaker(ctx, start, end, surface, mention)
     if national is not None:
         return national
+    if mention is not None and mention.method == "pattern" and ctx.institution_heads:
+        # "the Norland Institute for Coastal Research said": the body, not a "Coastal Research" read as a
+        # person by the name pattern.
+        body_name = _name_from_phrase(surface, ctx.institution_heads)
+        if (
+            len(body_name) > len(mention.surface)
+            and body_name.endswith(mention.surface)
+            and _institution_run(body_name.split(), ctx.institution_heads)
+        ):
+            return _Speaker(None, body_name, surface, start, end, 0.1, person=False)
     if ctx.owned_body_re is not None and ctx.owned_body_re.search(surface):
         # "Erdogan's office", "the company's spokesman": the office speaks, not the person named.
         return _Speaker(None, _name_from_phrase(surface), surface, start, end, 0.1, person=False)
@@ -1113,7 +1149,7 @@ def _description_head(surface: str) -> str:
 
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
     """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
-    name = _name_from_phrase(surface)
+    name = _name_from_phrase(surface, ctx.institution_heads)
     words = name.split()
     if surface[:4].casefold() == "the " or (words and not _is_capitalised(words[0])):
         compatriot = _compatriot_of_description(ctx, surface, start, end)
@@ -2293,6 +2329,7 @@ def find_quotes(
         message_terms=lexicon.message_terms,
         non_anaphor_heads=lexicon.non_anaphor_heads,
         national_heads=lexicon.national_heads,
+        institution_heads=lexicon.institution_heads,
         entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)

@@ -705,3 +705,9 @@ def test_participle_with_a_colon_introduces_the_subjects_quotation(lexicon, enti
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text.startswith("We have enough") and q.kind == "direct"
+
+
+def test_institution_name_with_of_and_and_is_kept_whole(lexicon, entity_lexicon) -> None:
+    body = "The Norland Institute for Coastal Research said the harbour ice melted two weeks early."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Norland Institute for Coastal Research"
