@@ -92,7 +92,7 @@ _NOT_RECIPIENT_BEFORE = re.compile(r"\b(?:against|by|from|of|with|at|in)\s+(?:th
 # Without one of these an "other" pledge is talk ("proposed to launch a dialogue"), not aid.
 _AID_NOUN = re.compile(
     r"\b(?:assistance|aid|equipment|supplies|supply|donations?|gas|electricity|fuel|"
-    r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage)\b",
+    r"vehicles|engines|goods|grain|generators|reconstruction|rebuild\w*|patronage|fertili[sz]ers?|seeds|ships|vessels)\b",
     re.IGNORECASE,
 )
 _OUR_SIDE = re.compile(

@@ -321,3 +321,16 @@ def test_an_organisation_signing_a_grant_with_a_country_gives_it(lexicons: pipel
     body = "The World Bank and the Government of Malawi signed a $30 million grant agreement."
     assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("WB", "MWI")]
     assert pledges("Malawi signed a loan deal with Kenya.", lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("Korea will hand over two vessels to the Philippine Coast Guard.", "military"),
+        ("Canada will send $20 million in nonlethal aid to Moldova.", "military"),
+        ("Spain has delivered ambulances and blankets to Morocco.", "humanitarian"),
+        ("India will extend a currency swap facility of $400 million to Nepal.", "financial"),
+    ],
+)
+def test_item_words_set_the_category(body: str, category: str, lexicons: pipeline.Lexicons) -> None:
+    assert [p.category for p in pledges(body, lexicons)] == [category]
