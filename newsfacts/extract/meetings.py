@@ -258,6 +258,11 @@ def choose_pair(
         people_after = all(p.start >= trigger_at for p in parties if p.person_key)
         if second is not None and people_after and not between:
             return None
+        # "A met with the IMF, then with B": a named side after the trigger besides the two people
+        # makes each a counterpart of A.
+        others = [p for p in parties if not p.person_key and p.via == "direct" and p.key not in via_people]
+        if any(p.start >= trigger_at for p in others) and not between:
+            return None
         return via_people, False
     if len(via_people) == 1:
         # A country named far from the trigger is a topic ("sanctions against Russia"), not a side.
@@ -455,8 +460,17 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
         return out
     # "A held talks with B of X, C of Y and D of Z": one meeting of A's side with each counterpart.
     subjects = _distinct([p for p in people_before])
+    unplaced_before = [m for m in _unplaced_people(sentence, ctx, parties) if m.char_start < at]
+    if not subjects and unplaced_before:
+        return []  # the subject is named but his side is not said: the home side is only a guess
     subject = subjects[0] if len(subjects) == 1 else ctx.home
-    counterparts = _distinct([p for p in _drop_hats(parties, ctx) if p.start >= at and p.key != subject])
+    counterparts = _distinct(
+        [
+            p
+            for p in _drop_hats(parties, ctx)
+            if p.start >= at and p.key != subject and (p.person_key or p.via == "direct")
+        ]
+    )
     if len(counterparts) < 2 or subject is None:
         return []
     if len(counterparts) > 2 and not (

@@ -324,3 +324,13 @@ def test_a_meeting_told_as_the_next_step_takes_the_day_of_the_one_before(lexicon
     found = meetings(body, lexicons, published="2022-06-16")
     dated = {frozenset((m.party_a_key, m.party_b_key)): m.meeting_date for m in found}
     assert dated == {frozenset({"EST", "CAN"}): "2022-06-13", frozenset({"EST", "CHL"}): "2022-06-13"}
+
+
+def test_an_organisation_then_a_person_after_the_trigger_are_two_meetings(lexicons: pipeline.Lexicons) -> None:
+    body = "Later on Tuesday Olaf Scholz met with the International Monetary Fund, then with Joe Biden."
+    assert set(pairs(meetings(body, lexicons))) == {frozenset({"DEU", "IMF"}), frozenset({"DEU", "USA"})}
+
+
+def test_a_topic_country_after_the_trigger_is_no_counterpart(lexicons: pipeline.Lexicons) -> None:
+    body = "Mr Pell has met Olaf Scholz and Emmanuel Macron to talk about Moldova entering the EU."
+    assert all("MDA" not in pair for pair in pairs(meetings(body, lexicons)))
