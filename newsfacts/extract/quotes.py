@@ -211,6 +211,7 @@ class QuoteLexicon:
     naming_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "called it" / "described as" right before a mark
     national_heads: frozenset[str] = frozenset()  # "official", "embassy": speak for the country named
     institution_heads: frozenset[str] = frozenset()  # "ministry", "institute": head nouns of bodies
+    non_speakers: frozenset[str] = frozenset()  # "figures", "findings": words that say, but nobody speaks
 
 
 def _upper_class() -> str:
@@ -284,6 +285,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     literal = frozenset(t.casefold() for t, kinds in terms if kinds & {"institution", "anonymous"})
     national = frozenset(t.casefold() for t, kinds in terms if "national" in kinds)
     bodies = frozenset(t.casefold() for t, kinds in terms if "institution" in kinds)
+    numbers = frozenset(t.casefold() for t, kinds in terms if "nonspeaker" in kinds)
     return QuoteLexicon(
         cues,
         cue_re,
@@ -297,6 +299,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         naming_re,
         national,
         bodies,
+        numbers,
     )
 
 
@@ -518,6 +521,7 @@ class _Context:
     non_anaphor_heads: frozenset[str] = frozenset()
     national_heads: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
     entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
@@ -684,6 +688,8 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     words = surface.split()
     if words and words[-1].casefold() in ctx.message_terms:
         return _message_issuer(ctx, start, end, surface)
+    if words and words[-1].casefold() in ctx.non_speakers and not any(_is_capitalised(w) for w in words[1:]):
+        return None  # "according to the latest figures": numbers speak for nobody named
     mention = _mention_in(ctx, start, end)
     national = _national_speaker(ctx, start, end, surface, mention)
     if national is not None:
@@ -2330,6 +2336,7 @@ def find_quotes(
         non_anaphor_heads=lexicon.non_anaphor_heads,
         national_heads=lexicon.national_heads,
         institution_heads=lexicon.institution_heads,
+        non_speakers=lexicon.non_speakers,
         entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)

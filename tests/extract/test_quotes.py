@@ -711,3 +711,8 @@ def test_institution_name_with_of_and_and_is_kept_whole(lexicon, entity_lexicon)
     body = "The Norland Institute for Coastal Research said the harbour ice melted two weeks early."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Norland Institute for Coastal Research"
+
+
+def test_figures_cited_are_no_speaker(lexicon, entity_lexicon) -> None:
+    body = "At least 40 boats were damaged in the storm, according to the latest figures."
+    assert run(body, lexicon, entity_lexicon) == []
