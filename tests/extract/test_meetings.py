@@ -326,7 +326,9 @@ def test_a_meeting_told_as_the_next_step_takes_the_day_of_the_one_before(lexicon
     assert dated == {frozenset({"EST", "CAN"}): "2022-06-13", frozenset({"EST", "CHL"}): "2022-06-13"}
 
 
-def test_an_organisation_then_a_person_after_the_trigger_are_two_meetings(lexicons: pipeline.Lexicons) -> None:
+def test_an_organisation_then_a_person_after_the_trigger_are_two_meetings(
+    lexicons: pipeline.Lexicons,
+) -> None:
     body = "Later on Tuesday Olaf Scholz met with the International Monetary Fund, then with Joe Biden."
     assert set(pairs(meetings(body, lexicons))) == {frozenset({"DEU", "IMF"}), frozenset({"DEU", "USA"})}
 
