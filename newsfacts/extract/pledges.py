@@ -14,6 +14,7 @@ Sentences repeating the same donor, recipient and category are merged into one p
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -364,6 +365,20 @@ def _from_sentence(
                 twin.description = sentence.text[g.start() : end].strip(" ,.")[:200]
                 out.append(twin)
                 break
+        # "radar systems and $50 million in budget support": a listed item of another category is a
+        # pledge of its own.
+        first = out[-1]
+        for category, at in _listed_categories(sentence.text, m.end(), end, triggers, first.category):
+            cash = next((x for x in money if x.start >= at and x.start < end), None)
+            if cash is not None and first.amount == cash.amount:
+                first.amount = first.currency = None  # the sum is the later item's, not the first's
+            twin = dataclasses.replace(
+                out[-1],
+                category=category,
+                amount=cash.amount if cash else None,
+                currency=_currency(cash, donor, ctx) if cash else None,
+            )
+            out.append(twin)
         # "will send vehicles to Ukraine and 70 personnel to train its troops": training is an item
         # of its own beside the equipment.
         if (
@@ -433,6 +448,42 @@ def _mention(
         evidence=sentence.text,
         confidence=0.6,
     )
+
+
+_LIST_JOIN = re.compile(r"(?:,|\band\b|\bas well as\b|\bplus\b)")
+_PURPOSE = re.compile(
+    r"\b(?:for|to (?:help|buy|purchase|import|fund|finance|support|pay)|so that|in order to)\b"
+)
+
+
+def _listed_categories(
+    text: str, start: int, end: int, triggers: tuple[Trigger, ...], first: str
+) -> list[tuple[str, int]]:
+    """Return (category, where its list entry starts) of the items after the first one in a clause.
+
+    "will provide radars and $50 million in budget support" → [("financial", …)]: each later category
+    word joined to the list by "and" or a comma names an item of its own (one per new category).
+    """
+    low = lower(text)
+    hits = sorted(
+        (m.start(), m.end(), t.category)
+        for t in triggers
+        if t.kind == "category"
+        for m in t.finditer(low, start, end, lowered=True)
+    )
+    out: list[tuple[str, int]] = []
+    seen = {first}
+    # "a credit line for importing food and medicines": what the money buys is no item of its own.
+    purpose = _PURPOSE.search(text, hits[0][1], end) if hits else None
+    stop = purpose.start() if purpose else end
+    for (_, prev_end, _), (at, _, category) in itertools.pairwise(hits):
+        if at >= stop:
+            break
+        if category in seen or category == "training" or not _LIST_JOIN.search(text, prev_end, at):
+            continue
+        seen.add(category)
+        out.append((category, prev_end))
+    return out[:2]
 
 
 def _currency(cash: amounts.Money, donor: str, ctx: ArticleContext) -> str:

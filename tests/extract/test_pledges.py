@@ -334,3 +334,10 @@ def test_an_organisation_signing_a_grant_with_a_country_gives_it(lexicons: pipel
 )
 def test_item_words_set_the_category(body: str, category: str, lexicons: pipeline.Lexicons) -> None:
     assert [p.category for p in pledges(body, lexicons)] == [category]
+
+
+def test_listed_items_of_two_categories_are_two_pledges(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Korea will provide radars and $30 million in budget support to Laos.", lexicons)
+    assert [(p.category, p.amount) for p in found] == [("military", None), ("financial", 30e6)]
+    body = "India will extend a $90 million credit line to Nepal for importing food and fuel."
+    assert [p.category for p in pledges(body, lexicons)] == ["financial"]
