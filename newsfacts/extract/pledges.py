@@ -26,7 +26,7 @@ from newsfacts.extract.records import PledgeMention
 if TYPE_CHECKING:
     from newsfacts.extract.text import Sentence
 
-_CATEGORY_ORDER = ("training", "military", "humanitarian", "financial")
+_CATEGORY_ORDER = ("training", "military", "humanitarian", "financial", "other")
 _PERIOD_RE = re.compile(
     r"\b(?:(?:in|for|during|over|through|throughout)\s+(?:the\s+(?:years?|period)\s+)?"
     r"(?P<range>(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d)"

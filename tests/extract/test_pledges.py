@@ -341,3 +341,8 @@ def test_listed_items_of_two_categories_are_two_pledges(lexicons: pipeline.Lexic
     assert [(p.category, p.amount) for p in found] == [("military", None), ("financial", 30e6)]
     body = "India will extend a $90 million credit line to Nepal for importing food and fuel."
     assert [p.category for p in pledges(body, lexicons)] == ["financial"]
+
+
+def test_demining_equipment_beside_weapons_is_a_pledge_of_its_own(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Austria has provided Moldova with howitzers, demining equipment and tents.", lexicons)
+    assert sorted(p.category for p in found) == ["humanitarian", "military", "other"]
