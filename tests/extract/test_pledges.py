@@ -346,3 +346,10 @@ def test_listed_items_of_two_categories_are_two_pledges(lexicons: pipeline.Lexic
 def test_demining_equipment_beside_weapons_is_a_pledge_of_its_own(lexicons: pipeline.Lexicons) -> None:
     found = pledges("Austria has provided Moldova with howitzers, demining equipment and tents.", lexicons)
     assert sorted(p.category for p in found) == ["humanitarian", "military", "other"]
+
+
+def test_will_also_provide_and_a_possessive_grant(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Korea will also provide a grant of $15 million to Laos.", lexicons)
+    assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("KOR", "LAO", "financial")]
+    body = "Laos and Korea held talks. Korea's $15 million grant will support clinics in Laos."
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("KOR", "LAO")]
