@@ -39,7 +39,7 @@ _PERIOD_RE = re.compile(
 # A ". " inside a sentence after a capital or a title is an abbreviation ("U.S. weapons", "Mr. Li").
 _CLAUSE_END = re.compile(
     r";|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)\. "
-    r"|, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )"
+    r"|, and |, (?:but|while|whereas) (?=[A-Z]|the |he |she |it |they )| [–—] "
 )
 _MODAL_NEAR = re.compile(r"\b(?:may|might|could)\b[^.;]{0,40}$", re.IGNORECASE)
 _MODAL_AT = re.compile(r"\s*(?:may|might|could)\b", re.IGNORECASE)
@@ -299,7 +299,6 @@ def _from_sentence(
             continue
         if trigger.mode == "subject" and not _names_subject(parties, sentence, m):
             continue  # "to send" heads a pledge only right after its donor ("Canada to send Ukraine…")
-        clause = sentence.text[m.start() : end]
         if trigger.mode == "signed":
             # "The AfDB and Ethiopia signed a $40 million grant": the organisation lends or grants; two
             # countries signing leave the direction open, so no pledge.
@@ -330,10 +329,10 @@ def _from_sentence(
             donor is None
             and trigger.status in ("firm", "delivered")
             and _category(sentence.text, m.start(), end, triggers, bool(money), trigger) != "other"
-            and (any(m.start() - 80 <= x.start < end for x in money) or _PACKAGE.search(clause))
         ):
-            # "There is also a new package of humanitarian support for Ukraine": an unattributed
-            # package or sum comes from the article's counterpart.
+            # "There is also a new package of humanitarian support for Ukraine", "Ottawa will be
+            # donating 200 vehicles" (a capital the entity step missed): an unattributed item comes
+            # from the article's counterpart.
             named_after = _recipient(parties, "", m, sentence, end, ctx, implicit=False)
             if named_after is None:
                 # "This year's loan package comprises…": no party here; the giver of the article's

@@ -353,3 +353,13 @@ def test_will_also_provide_and_a_possessive_grant(lexicons: pipeline.Lexicons) -
     assert [(p.donor_key, p.recipient_key, p.category) for p in found] == [("KOR", "LAO", "financial")]
     body = "Laos and Korea held talks. Korea's $15 million grant will support clinics in Laos."
     assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("KOR", "LAO")]
+
+
+def test_an_unattributed_item_without_a_sum_comes_from_the_other_side(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Finland's defence minister visited Moldova on Monday. "
+        "Minister Aino Virtanen said the ministry will be donating 40 armoured vehicles to Moldova."
+    )
+    assert [(p.donor_key, p.recipient_key, p.category) for p in pledges(body, lexicons)] == [
+        ("FIN", "MDA", "military")
+    ]
