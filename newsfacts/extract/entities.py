@@ -87,6 +87,11 @@ __all__ = [
 
 # Countries whose names reach English through Cyrillic transliteration: only their people get the
 # transliteration-variant matching of names.translit_key.
+# Words for the day an attribution names between a name and its verb ("Jane Doe on Monday said").
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight", "earlier", "later", "also"}
+)
 _CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "KAZ", "KGZ", "TJK", "MNG", "BGR", "SRB", "MKD", "SUN"})
 
 
@@ -1317,10 +1322,32 @@ class _Finder:
                 return 0.7  # "Minister of Finance Jane Doe" (the run was cut after "Finance")
             if tight and pf in lex.speech_verbs and j - a >= 2:
                 return 0.7  # inverted attribution: "..., tweeted Jane Doe."
+            covering = self.covered[prev]
+            if (
+                tight
+                and j - a >= 2
+                and covering is not None
+                and covering.entity_type in ("country", "organization")
+                and covering.i >= 2
+                and toks.fold[covering.i - 1] in ("to", "in", "of", "for", "at")
+                and toks.fold[covering.i - 2] in lex.role_first
+            ):
+                return 0.75  # "Ambassador to Ruritania Jane Doe"
         if j < n and self.same_sentence(j, a):
             nxt = toks[j]
             gap = self.gap(j - 1, j).strip()
             if gap == "" and nxt.fold in lex.speech_verbs:
+                return 0.7
+            # "Jane Doe on Monday said", "Jane Doe yesterday told": a day between name and verb.
+            k = j + 2 if nxt.fold == "on" else j + 1
+            if (
+                gap == ""
+                and j - a >= 2
+                and k < n
+                and self.same_sentence(k, a)
+                and (toks.fold[k - 1] in _DAY_WORDS if nxt.fold == "on" else nxt.fold in _DAY_WORDS)
+                and toks.fold[k] in lex.speech_verbs
+            ):
                 return 0.7
             if gap == ",":
                 if nxt.fold == "who":

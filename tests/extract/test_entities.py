@@ -495,3 +495,13 @@ def test_names_with_particles_and_three_parts_are_read_whole(lexicon: EntityLexi
 def test_a_typo_glued_to_a_title_is_not_a_given_name(lexicon: EntityLexicon) -> None:
     ms = mentions(lexicon, "Defence Ministr Ana Pell said the talks went well.")
     assert at(ms, "Ana Pell").entity_type == "person"
+
+
+def test_a_name_after_an_envoy_to_a_country_is_a_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Ruritanian Ambassador to Peru Ito Kaoru opened the fair.")
+    assert at(ms, "Ito Kaoru").entity_type == "person"
+
+
+def test_a_day_between_a_name_and_its_speech_verb_still_cues_a_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "Tomas Ibarra on Monday said the border would reopen.")
+    assert at(ms, "Tomas Ibarra").entity_type == "person"
