@@ -2355,6 +2355,7 @@ def find_quotes(
     taken += [(f.start, f.end) for f in transcript]
     unmarked = _unmarked_quotes(lexicon, ctx, paras, taken)
     found = _dedupe([f for f in _resolve_all(ctx, [*marked, *transcript, *unmarked]) if _has_words(body, f)])
+    found = _drop_repeats(body, found)
     starts = [s.start for s in sentences]
     return [_to_record(body, f, starts) for f in found]
 
@@ -2412,6 +2413,23 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             continue
         kept.append(f)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _drop_repeats(body: str, found: list[_Found]) -> list[_Found]:
+    """Return the quotes without a later copy of the same words by the same speaker.
+
+    A page captured twice, or a caption or standfirst restating the text, prints the same quotation
+    again: one statement, not two.
+    """
+    seen: set[tuple[str | None, str]] = set()
+    out: list[_Found] = []
+    for f in found:
+        key = (f.speaker.key or f.speaker.name, " ".join(_fold(body[f.start : f.end]).split()[:12]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
 
 
 def _snap_to_words(body: str, start: int, end: int) -> tuple[int, int]:

@@ -716,3 +716,9 @@ def test_institution_name_with_of_and_and_is_kept_whole(lexicon, entity_lexicon)
 def test_figures_cited_are_no_speaker(lexicon, entity_lexicon) -> None:
     body = "At least 40 boats were damaged in the storm, according to the latest figures."
     assert run(body, lexicon, entity_lexicon) == []
+
+
+def test_a_repeated_quotation_is_one_statement(lexicon, entity_lexicon) -> None:
+    sentence = "The ferry line will reopen in May, harbour master Ivo Lind said on Monday."
+    body = f"{sentence}\n\nThe town will pay for two new boats.\n\n{sentence}"
+    assert len(run(body, lexicon, entity_lexicon)) == 1
