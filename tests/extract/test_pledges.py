@@ -363,3 +363,22 @@ def test_an_unattributed_item_without_a_sum_comes_from_the_other_side(lexicons: 
     assert [(p.donor_key, p.recipient_key, p.category) for p in pledges(body, lexicons)] == [
         ("FIN", "MDA", "military")
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Norway pledges $40m to Moldova", ("NOR", "MDA", "financial", "firm")),
+        ("Chile sends rescuers to Peru", ("CHL", "PER", "humanitarian", "firm")),
+        ("Korea offers Laos 20 patrol boats", ("KOR", "LAO", "military", "proposal")),
+    ],
+)
+def test_headline_present_tense_right_after_the_donor(
+    headline: str, expected: tuple[str, str, str, str], lexicons: pipeline.Lexicons
+) -> None:
+    assert brief(pledges(headline, lexicons)) == [expected]
+
+
+def test_a_debt_rescheduling_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
+    body = "The IMF agreed to extend the repayment of a $2 billion loan to Moldova by two years."
+    assert pledges(body, lexicons) == []
