@@ -896,6 +896,15 @@ def _pronoun_speaker(
         if newer is not None and newer[0] > max(named, default=-1):
             spk = newer[1]
             return _Speaker(spk.key, spk.name, surface, start, end, penalty=0.15)
+        if not _named_in_opening_clause(ctx, start, max(named, default=-1)):
+            return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
+        # "Asked what he would tell Mayor Roe, he said …": the person named inside the opening clause
+        # is its object; "he" continues whoever spoke before.
+        for at, spk in reversed(ctx.history):
+            if at <= start and spk.person and spk.key != mention.entity_key:
+                if _para_of(ctx.paras, start) - _para_of(ctx.paras, at) <= 2:
+                    return _Speaker(spk.key, spk.name, surface, start, end, penalty=0.15)
+                break
         return _Speaker(mention.entity_key, mention.canonical_name, surface, start, end, penalty=0.1)
     candidates: list[tuple[int, _Speaker]] = []
     if newer is not None:
@@ -916,6 +925,21 @@ def _pronoun_speaker(
     if prev is None:
         return None
     return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+
+
+# An adverbial clause opening a sentence, before the attribution's subject: "Asked what …, he said".
+_OPENING_CLAUSE_RE = re.compile(
+    r"(?:Asked|Pressed|Told|When|After|Before|As|While|Speaking|Responding)\b[^.;:!?]*,\s*$"
+)
+
+
+def _named_in_opening_clause(ctx: _Context, pronoun: int, named_at: int) -> bool:
+    """Return True when the pronoun's antecedent was last named inside the clause opening its sentence."""
+    if named_at < 0:
+        return False
+    p_lo = ctx.paras[_para_of(ctx.paras, pronoun)][0]
+    s_lo, _ = _sentence_bounds(ctx.body, pronoun, p_lo, pronoun + 1)
+    return s_lo < named_at < pronoun and _OPENING_CLAUSE_RE.match(ctx.body, s_lo, pronoun) is not None
 
 
 # Words that open a sentence with a capital but never start a person's name.

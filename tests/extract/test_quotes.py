@@ -722,3 +722,12 @@ def test_a_repeated_quotation_is_one_statement(lexicon, entity_lexicon) -> None:
     sentence = "The ferry line will reopen in May, harbour master Ivo Lind said on Monday."
     body = f"{sentence}\n\nThe town will pay for two new boats.\n\n{sentence}"
     assert len(run(body, lexicon, entity_lexicon)) == 1
+
+
+def test_person_named_in_an_opening_clause_is_not_the_pronoun_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "Ivo Lind has fished these waters for 30 years. “The sea is emptier,” Lind said.\n\n"
+        "Asked what he would tell Mayor Pia Holm about the harbour, he said: “Just listen to us.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["lind", "lind"]
