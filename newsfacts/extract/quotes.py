@@ -212,6 +212,7 @@ class QuoteLexicon:
     national_heads: frozenset[str] = frozenset()  # "official", "embassy": speak for the country named
     institution_heads: frozenset[str] = frozenset()  # "ministry", "institute": head nouns of bodies
     non_speakers: frozenset[str] = frozenset()  # "figures", "findings": words that say, but nobody speaks
+    company_intro_re: re.Pattern[str] | None = None  # "maker Acme", "company GroupM": who "the company" is
 
 
 def _upper_class() -> str:
@@ -286,6 +287,11 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     national = frozenset(t.casefold() for t, kinds in terms if "national" in kinds)
     bodies = frozenset(t.casefold() for t, kinds in terms if "institution" in kinds)
     numbers = frozenset(t.casefold() for t, kinds in terms if "nonspeaker" in kinds)
+    companies = sorted((t for t, kinds in terms if "company" in kinds), key=len, reverse=True)
+    company_name = rf"({_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|&)){{0,3}})"
+    company_re = (
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, companies))})\s+{company_name}") if companies else None
+    )
     return QuoteLexicon(
         cues,
         cue_re,
@@ -300,6 +306,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         national,
         bodies,
         numbers,
+        company_re,
     )
 
 
@@ -522,6 +529,7 @@ class _Context:
     national_heads: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
+    company_intro_re: re.Pattern[str] | None = None
     entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
@@ -1159,6 +1167,20 @@ def _recent_organisation(ctx: _Context, surface: str, before: int) -> EntityMent
     return None
 
 
+def _company_introduced_before(ctx: _Context, surface: str, before: int) -> str | None:
+    """FALLBACK: return the name a company noun introduced earlier ("Tide maker Acme", "media buying
+    company GroupM"), which "the company" refers to; the last one in the preceding 800 characters."""
+    words = surface.split()
+    if ctx.company_intro_re is None or len(words) != 2 or words[0].casefold() != "the":
+        return None
+    if words[1].casefold() not in ("company", "firm", "group"):
+        return None
+    last = None
+    for m in ctx.company_intro_re.finditer(ctx.body, max(0, before - 800), before):
+        last = m
+    return last.group(1).rstrip(".,;:") if last is not None else None
+
+
 def _is_definite_description(surface: str) -> bool:
     """Return True for 'the' + lower-case words naming one person ('the lanky, bespectacled professor')."""
     words = [w.strip(",") for w in surface.split()]
@@ -1195,6 +1217,9 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             return _Speaker(
                 org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
             )
+        company = _company_introduced_before(ctx, surface, start)
+        if company is not None:
+            return _Speaker(None, company, surface, start, end, penalty=0.2, person=False)
         if _is_definite_description(surface) and _description_head(surface) not in ctx.non_anaphor_heads:
             # "the rookie defenceman", "the affable proprietor": an anaphor, resolved like "he".
             anaphor = _pronoun_speaker(ctx, start, end, surface, None)
@@ -2363,6 +2388,7 @@ def find_quotes(
         national_heads=lexicon.national_heads,
         institution_heads=lexicon.institution_heads,
         non_speakers=lexicon.non_speakers,
+        company_intro_re=lexicon.company_intro_re,
         entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)

@@ -731,3 +731,12 @@ def test_person_named_in_an_opening_clause_is_not_the_pronoun_speaker(lexicon, e
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [surname(q) for q in quotes] == ["lind", "lind"]
+
+
+def test_the_company_is_the_name_a_company_noun_introduced(lexicon, entity_lexicon) -> None:
+    body = (
+        "Shares of boat maker Nordhavn Marine rose 6 per cent on Tuesday. "
+        "The company said its yearly sales could be stronger than it expected."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Nordhavn Marine"
