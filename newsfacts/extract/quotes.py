@@ -901,6 +901,9 @@ def _pronoun_speaker(
             for m in ctx.mentions
             if m.entity_key == mention.entity_key and m.method != "pronoun" and m.char_end <= start
         ]
+        if named and all(_in_credit(ctx.body, at) for at in named):
+            # "(Jane Doe / Daily News)": a photographer credited under a picture never speaks.
+            return _pronoun_speaker(ctx, start, end, surface, None)
         if newer is not None and newer[0] > max(named, default=-1):
             spk = newer[1]
             return _Speaker(spk.key, spk.name, surface, start, end, penalty=0.15)
@@ -933,6 +936,16 @@ def _pronoun_speaker(
     if prev is None:
         return None
     return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15)
+
+
+# A photo credit: "(Jane Doe / Daily News)", "(Jane Doe/CBC)".
+_CREDIT_RE = re.compile(r"\([^()\n]{2,60}/[^()\n]{2,60}\)")
+
+
+def _in_credit(body: str, pos: int) -> bool:
+    """Return True when pos (a name's end) sits inside a parenthesised photo credit."""
+    open_at = body.rfind("(", max(0, pos - 60), pos)
+    return open_at >= 0 and _CREDIT_RE.match(body, open_at) is not None and body.find(")", open_at) >= pos
 
 
 # An adverbial clause opening a sentence, before the attribution's subject: "Asked what …, he said".
@@ -1071,7 +1084,7 @@ def _last_subject_person(ctx: _Context, before: int) -> EntityMention | None:
         for m in ctx.mentions:
             if m.entity_type != "person" or m.method == "pronoun" or m.sentence_index in seen:
                 continue
-            if _overlaps(ctx.quoted, m.char_start, m.char_end):
+            if _overlaps(ctx.quoted, m.char_start, m.char_end) or _in_credit(ctx.body, m.char_end):
                 continue
             seen.add(m.sentence_index)
             subjects.append(m)

@@ -740,3 +740,13 @@ def test_the_company_is_the_name_a_company_noun_introduced(lexicon, entity_lexic
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Nordhavn Marine"
+
+
+def test_photo_credit_name_is_no_pronoun_antecedent(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The shelter is full every night,” says outreach worker Nadia Holm.\n\n"
+        "The town will open two more tents this winter. (Lauren Pike / Coast News)\n\n"
+        "“We just need more beds,” she added."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [surname(q) for q in quotes] == ["holm", "holm"]
