@@ -1260,7 +1260,8 @@ def _compatriot_of_description(ctx: _Context, surface: str, start: int, end: int
 
     "the Ruritanian leader", "the Head of the Ruritanian government": the description names a
     country, so it stands for the last person named before it whom the people seed places in that
-    country. (Reading it as "he" when no such person is known lost more than it found.)
+    country; when none is known, for the person quoted just before (this or the previous paragraph).
+    (Reading it as "he" in general, sentence subjects included, lost more than it found.)
     """
     words = surface.split()
     if len(words) < 3 or len(words) > 8 or words[0].casefold() != "the" or words[-1].endswith("s"):
@@ -1286,6 +1287,10 @@ def _compatriot_of_description(ctx: _Context, surface: str, start: int, end: int
                 and lex.person_country(m.entity_key) == country.entity_key
             ):
                 return _Speaker(m.entity_key, m.canonical_name, surface, start, end, penalty=0.15)
+    if ctx.history:
+        at, prev = ctx.history[-1]
+        if prev.person and prev.key and _para_of(ctx.paras, start) - _para_of(ctx.paras, at) <= 1:
+            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.2)
     return None
 
 

@@ -750,3 +750,12 @@ def test_photo_credit_name_is_no_pronoun_antecedent(lexicon, entity_lexicon) -> 
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [surname(q) for q in quotes] == ["holm", "holm"]
+
+
+def test_demonym_description_continues_the_current_speaker(lexicon, entity_lexicon) -> None:
+    body = (
+        "President Ilse Varga said the port of Riga will stay open all winter.\n\n"
+        "“Our ferries will run every day of the year,” the Latvian leader said."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.speaker_name for q in quotes] == ["Ilse Varga", "Ilse Varga"]
