@@ -24,7 +24,7 @@ from newsfacts.evaluate.scoring import Report, article_texts, read_jsonl
 from newsfacts.paths import PROJECT_ROOT, SHARED_DIR
 
 GOLD_SETS = ("seed", "press_wikinews_dev", "world_news_dev", "ggt_quotes_dev", "polnear_dev")
-# The F1 targets of issue 4 (the seed's target is "every required fact, nothing false": F1 1.0).
+# The F1 targets of issue 4 on the whole set (the seed's: "every required fact, nothing false").
 TARGET_F1 = {
     ("seed", "meeting"): 1.0,
     ("seed", "pledge"): 1.0,
@@ -33,6 +33,19 @@ TARGET_F1 = {
     ("press_wikinews_dev", "meeting"): 0.80,
     ("press_wikinews_dev", "pledge"): 0.70,
     ("press_wikinews_dev", "quote"): 0.75,
+}
+
+
+# Issue 9's targets are on the check half: the half nobody reads errors of. press_wikinews_dev's
+# check half must stay within 0.03 of its figures before issue 9 (meeting 0.96, pledge 0.82, quote 0.81).
+CHECK_TARGET_F1 = {
+    ("world_news_dev", "meeting", "check"): 0.85,
+    ("world_news_dev", "pledge", "check"): 0.65,
+    ("world_news_dev", "quote", "check"): 0.80,
+    ("ggt_quotes_dev", "quote", "check"): 0.82,
+    ("press_wikinews_dev", "meeting", "check"): 0.93,
+    ("press_wikinews_dev", "pledge", "check"): 0.79,
+    ("press_wikinews_dev", "quote", "check"): 0.78,
 }
 
 
@@ -74,7 +87,7 @@ def markdown_rows(name: str, report: Report, seconds: float, half: str = WHOLE) 
             attrs += f", exact {s.exact_matches}"
             if s.unresolved_gold_speakers:
                 attrs += f", pronoun gold speaker {s.unresolved_gold_speakers}"
-        target = TARGET_F1.get((name, table))
+        target = TARGET_F1.get((name, table)) if half == WHOLE else CHECK_TARGET_F1.get((name, table, half))
         verdict = (
             "–"
             if target is None
