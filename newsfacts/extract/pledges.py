@@ -314,8 +314,9 @@ def _from_sentence(
             pair = _received(parties, sentence, m, end)
             if pair is None:
                 continue
-            donor, recipient = pair
-            out.append(_mention(sentence, ctx, m, trigger, end, donor, recipient, money, triggers))
+            mention = _mention(sentence, ctx, m, trigger, end, pair[0], pair[1], money, triggers)
+            if mention is not None:
+                out.append(mention)
             used_until = end
             continue
         donor = _donor(parties, m, sentence, end, ctx, clause_start(m.start()) if last_donor else 0)
