@@ -1343,7 +1343,7 @@ def _tail_attribution(
     before = body[pos : m.start()]
     after_end = _clause_end(body, m.end(), end)
     after = body[m.end() : after_end]
-    if strict and len(_tokens(after)) > 8:
+    if strict and len(_tokens(after)) > 8 and not _adjunct_tail(body, pos, m.start(), after):
         return None
     if before.strip():
         if _SUBORDINATOR_RE.match(before):
@@ -1372,6 +1372,22 @@ def _tail_attribution(
     if named is not None and not _ends_in_name(body[s:np_end]):
         return _Attribution(named[0], named[1], m.start(), m.end(), cue)  # "says her partner, Jane Doe"
     return _Attribution(s, np_end, m.start(), m.end(), cue)
+
+
+def _adjunct_tail(body: str, pos: int, cue_start: int, after: str) -> bool:
+    """Return True when a long rest after 'X said' is adjuncts only ('said Monday on the last stop of
+    his tour to …'), not a new clause: the subject comes before the cue and no subject pronoun or
+    'that' opens a clause in the rest."""
+    return (
+        bool(body[pos:cue_start].strip())
+        and body[max(0, pos - 3) : pos].strip(" ,")[-1:] not in ("”", '"', "’", "»")
+        and _POST_ADJUNCT.match(after) is not None
+        and _NEW_CLAUSE_RE.search(after) is None
+        and _FINITE_RE.search(after) is None  # "said Monday the ferries will stop": a clause follows
+    )
+
+
+_FINITE_RE = re.compile(r"\b(?:will|would|could|should|has|have|had|is|are|was|were|can|may|might|must)\b")
 
 
 _SUBORDINATOR_RE = re.compile(r"(?:While|Although|Though|Whereas|Because|If|Unless|Since)\s")

@@ -759,3 +759,12 @@ def test_demonym_description_continues_the_current_speaker(lexicon, entity_lexic
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [q.speaker_name for q in quotes] == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_closing_attribution_with_a_long_adjunct_tail(lexicon, entity_lexicon) -> None:
+    body = (
+        "Latvia will send two patrol boats to Norway, Prime Minister Ivo Lind said Monday on the last "
+        "stop of his four-nation tour to boost trade and security ties around the Baltic Sea."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text == "Latvia will send two patrol boats to Norway"
