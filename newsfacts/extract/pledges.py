@@ -299,6 +299,8 @@ def _from_sentence(
             continue
         if trigger.mode == "subject" and not _names_subject(parties, sentence, m):
             continue  # "to send" heads a pledge only right after its donor ("Canada to send Ukraine…")
+        if trigger.mode == "possessive" and not _owned(parties, sentence, m):
+            continue  # an aid noun heads a pledge only after its owner: "Denmark's $150 million grant"
         if trigger.mode == "signed":
             # "The AfDB and Ethiopia signed a $40 million grant": the organisation lends or grants; two
             # countries signing leave the direction open, so no pledge.
@@ -545,6 +547,15 @@ def _signed(parties: list[Party], ctx: ArticleContext) -> tuple[str, str] | None
     if len(set(orgs)) != 1 or not countries:
         return None
     return orgs[0], countries[0]
+
+
+_OWNER_GAP = re.compile(r"['’]s (?:\S+ ){0,3}?$")
+
+
+def _owned(parties: list[Party], sentence: Sentence, trigger: re.Match[str]) -> bool:
+    """Return True when a party's possessive stands up to three words before the trigger."""
+    gap = _OWNER_GAP.search(sentence.text, max(0, trigger.start() - 60), trigger.start())
+    return gap is not None and any(p.end == sentence.start + gap.start() for p in parties)
 
 
 def _received(
