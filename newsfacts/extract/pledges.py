@@ -1,14 +1,24 @@
 """Pledges: a donor commits, offers or delivers something to a recipient.
 
-Per sentence: a pledge trigger (seeds/pledge_triggers.csv: "will provide", "pledged", "decided to
-help", "proposed to", "ready to", "handed over"…) gives the status; vetoes keep out sanctions,
-"pledged to work together", memoranda, investments and requests. The donor is the party named
-before the trigger (a person stands for their country, a capital or "the Kremlin" for its country);
-the recipient is a party named after it, else the article's home party. The category comes from the
-item words after the trigger (training, military, humanitarian, financial; money alone means
-financial, nothing known means other); amounts, quantities, shares of GDP and the period are read
-from the same sentence. A modal with a condition ("may … if …") makes a pledge conditional.
-Sentences repeating the same donor, recipient and category are merged into one pledge.
+Per sentence: a pledge trigger (seeds/pledge_triggers.csv: "will provide", "pledged", "is sending",
+"extended a line of credit", "lifted a hold on", "$X million in aid", "proposed to", "ready to",
+"handed over"…) gives the status; vetoes keep out sanctions, cuts, requests, debt deals, stalled
+bills, "pledged to work together", memoranda and investments. The donor is the party named before
+the trigger (a person stands for their country, a capital or "the Kremlin" for its country), but not
+one in an object or partner position ("$200 million for X", "together with X"); "Kishida announced
+that Japan…" takes the clause's own subject; a demonym or possessive on the aid noun ("the Danish
+grant", "Denmark's grant") gives it. Trigger modes turn the reading: `receive` ("Ghana will receive
+doses from Germany"), `subject` (headline "Canada to send…", "Japan pledges…" right after the donor),
+`possessive`, and `signed` (an organisation signing a loan or grant with a country lends it).
+An unattributed item comes from the article's last giver, the "X … to Y" just before, else the
+article's other side. The recipient is the party named after the trigger (outside a condition),
+else the article's other side. The category comes from the item words after the trigger (training,
+military, humanitarian, financial, other), else a cue in the sentence (a defence ministry), else
+money means financial; listed items of other categories and trainers beside equipment are pledges
+of their own. Amounts, quantities, shares of GDP and the period come from the same sentence; a bare
+"$" in the donor's own story is its dollar (currencies.bare_dollar_of). A modal with a condition
+("may … if …") makes a pledge conditional. Sentences repeating the same donor, recipient, category
+and status are merged into one pledge.
 """
 
 from __future__ import annotations
