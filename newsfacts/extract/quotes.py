@@ -1899,10 +1899,14 @@ _PARENTHETICAL_BEFORE_RE = re.compile(r"\w[\w’'\"”]*,\s*$")
 _COMMA_AFTER_RE = re.compile(r"\s*,\s*[a-z]")
 _NEW_CLAUSE_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I)\s")
 _OBJECT_PREP_END_RE = re.compile(r"\b(?:about|of|on|with|in|for|to)\s+$")
-_OBJECT_RE = re.compile(r"\s*(?:\S+\s+){1,4}?(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)")
+# The addressee of "told": one to four words, never a subordinator ("told reporters before he met …").
+_OBJECT_RE = re.compile(
+    r"\s*(?:(?!(?:before|after|when|while|as|because|if|since|until|though|although)\s)\S+\s+){1,4}?"
+    r"(?=(?:he|she|they|it|there|we|I|his|her|their|its|the)\s)"
+)
 _PRONOUN_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|I|there)\s+[a-z]")
 _BAD_CONTENT_START = re.compile(
-    r"^\s*(?:(?:to|about(?!\s+\d)|of|by|for|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
+    r"^\s*(?:(?:to|about(?!\s+\d)|of|by|for|with|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
     # "said this in his address": the words were given before; "states had bid": a noun, then a verb.
     r"|this\s+(?:in|at|during|on|after|while|when|to)\b|(?:had|has|have|was|were|is|are)\s"
     r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech

@@ -768,3 +768,14 @@ def test_closing_attribution_with_a_long_adjunct_tail(lexicon, entity_lexicon) -
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "Latvia will send two patrol boats to Norway"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Ivo Lind told reporters before he met the Norwegian envoy at the harbour on Tuesday.",
+        "The harbour board said in a statement on Sunday with other members of the council.",
+    ],
+)
+def test_adjuncts_after_a_cue_are_no_words(lexicon, entity_lexicon, sentence: str) -> None:
+    assert run(sentence, lexicon, entity_lexicon) == []
