@@ -382,3 +382,22 @@ def test_headline_present_tense_right_after_the_donor(
 def test_a_debt_rescheduling_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     body = "The IMF agreed to extend the repayment of a $2 billion loan to Moldova by two years."
     assert pledges(body, lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Chile has so far sent 30 tonnes of food to Peru.", ("CHL", "PER", "humanitarian", "delivered")),
+        ("Qatar said it would deposit $3 billion in Egypt's bank.", ("QAT", "EGY", "financial", "firm")),
+        ("Sweden is to give Moldova 20 million euros in loans.", ("SWE", "MDA", "financial", "firm")),
+        ("Jordan airlifted 20 tonnes of medicines to Lebanon.", ("JOR", "LBN", "humanitarian", "delivered")),
+    ],
+)
+def test_more_giving_verbs(
+    body: str, expected: tuple[str, str, str, str], lexicons: pipeline.Lexicons
+) -> None:
+    assert brief(pledges(body, lexicons)) == [expected]
+
+
+def test_a_task_is_to_provide_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
+    assert pledges("The mission of the fund is to provide loans to Moldova.", lexicons) == []
