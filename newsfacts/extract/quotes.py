@@ -4,7 +4,9 @@ Three passes over the body, each a small set of patterns compiled once in `Quote
 (cues from seeds/cue_verbs.csv, speaker head nouns from seeds/quote_speaker_terms.csv):
   1. quotation marks (`quote_spans`): each span is attributed by the cue after it (`“…,” she said`),
      the cue before it (`X said: “…”`), an introducing line ending with a colon (`Quote from X:`),
-     or, failing those, the speaker who spoke just before (a continued quotation); `“A,” X said,
+     a participle with a colon (`…, instead reiterating: “…”`: the sentence's subject), or, failing
+     those, the speaker who spoke just before (a continued quotation; first-person words after a
+     state body go to the person named last); `“A,” X said,
      “b.”` is one quotation; `, adding that …` after the attribution is a second, reported quote;
      short marked phrases inside a sentence are partial quotes left to pass 3, except the words a
      subject names something with (`called the treaty “a dead letter”`: a `naming` cue);
@@ -13,8 +15,9 @@ Three passes over the body, each a small set of patterns compiled once in `Quote
      `… - Patel said.`), `According to X, …` / `…, according to X.`, `X said/stressed/told
      reporters (that) …`, participles (`…, adding that …`), a cue coordinated with the subject's
      first verb (`met X and noted that …`, `…, but added that …`), an attribution inside the
-     sentence (`In most weeks, she says, …`) and `This was stated by X.` after the words; kind is
-     `direct` for closing attributions of first-person words, else `indirect`.
+     sentence (`In most weeks, she says, …`) and `This was stated by X.` after the words; a
+     `While critics say …, X says …` sentence gives two quotes; a paragraph's dateline is cut; kind
+     is `direct` for closing attributions of first-person words, else `indirect`.
 The passes only record the speaker phrase; speakers are resolved afterwards in document order, so
 a pronoun or a definite description ("the rookie defenceman", "the founder of Acme") can continue the
 previous speaker whichever pass found it; a pronoun after a sentence opened by a person the entity
@@ -22,7 +25,11 @@ step missed ("Ada Okoye was …") refers to that person. Resolution reads the me
 step first (names, roles, pronouns already resolved); where no mention covers the phrase a small
 fallback inside this module reads the name itself (marked FALLBACK below). An unnamed official or a
 state body ("a senior Latvian official", "the Smith administration", "his advisers") speaks for the
-country its phrase names, or the seeded country of the person it names (`national` speaker terms).
+country its phrase names, the seeded country of the person it names, or the country named earlier
+with the same noun (`national` speaker terms); "the Latvian leader" is the last person the people seed
+places in Latvia, else the person quoted just before; "the company" is the name a company noun
+introduced ("maker Acme"); cited figures or findings name no speaker; a photo credit's name is no
+antecedent; a repeated quotation is kept once.
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
