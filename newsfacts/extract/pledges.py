@@ -273,6 +273,10 @@ def _status(
         return "firm"  # "thanked X for the decision to allocate…": thanks for a commitment, not a delivery
     if trigger.status in ("proposal", "delivered"):
         return trigger.status
+    if _EXPECTED_BEFORE.search(text, max(0, trigger_match.start() - 40), trigger_match.start()):
+        return "proposal"  # "India is also expected to extend a credit facility": not yet committed
+    if trigger.mode == "receive" and trigger_match.group().startswith("received"):
+        return "delivered"  # "Pakistan received the deposit"
     conditions = _hits(sentence, ctx, "condition")
     strong = [m for m, t in conditions if m.group().lower() not in ("may", "might", "could", "if")]
     has_if = any(m.group().lower() == "if" and m.start() > trigger_match.start() for m, _ in conditions)
@@ -516,6 +520,9 @@ def _currency(cash: amounts.Money, donor: str, ctx: ArticleContext) -> str:
     return cash.currency
 
 
+_EXPECTED_BEFORE = re.compile(
+    r"\b(?:is|are|was|were) (?:also |now )?(?:expected|likely|poised|mulling|considering) (?:to )?$"
+)
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|once|as long as|provided that|on condition)\b")
 _TRAINING_ITEM = re.compile(
     r"\bto train\b|\btrainers\b|\binstructors\b|\btraining (?:programme|program|mission|course)s?\b",

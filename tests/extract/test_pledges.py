@@ -401,3 +401,15 @@ def test_more_giving_verbs(
 
 def test_a_task_is_to_provide_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     assert pledges("The mission of the fund is to provide loans to Moldova.", lexicons) == []
+
+
+def test_expected_to_extend_is_a_proposal_and_received_is_delivered(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("Korea is also expected to extend a credit line of $90 million to Laos.", lexicons)
+    assert p.status == "proposal"
+    (q,) = pledges("Laos received the $90 million loan from Korea on Monday.", lexicons)
+    assert (q.donor_key, q.recipient_key, q.status) == ("KOR", "LAO", "delivered")
+
+
+def test_a_disaster_sets_the_category_of_an_item_less_sum(lexicons: pipeline.Lexicons) -> None:
+    (p,) = pledges("After the earthquake, Chile announced $2 million for Peru.", lexicons)
+    assert p.category == "humanitarian"
