@@ -1642,8 +1642,9 @@ def _marked_quotes(
                 sentence_end = _clause_end(body, span.close_pos + 1, p_hi)
                 found.extend(_participle_after(lex, ctx, attribution, sentence_end))
             continue
-        # No attribution of its own: a continued quotation by whoever spoke just before (any pass).
-        if n_tokens >= 4:
+        # No attribution of its own: a continued quotation by whoever spoke just before (any pass) —
+        # only one that opens a sentence; "dedicated it to “…”" quotes a phrase inside the narration.
+        if n_tokens >= 4 and not before_mark[-1:].isalnum():
             spk = _Speaker(None, None, "", span.open_pos, span.open_pos, pending=True, inherit=True)
             found.append(_make(spk, span, "direct", None, (span.start, min(span.end, span.start + 80)), 0.55))
     return found, partial

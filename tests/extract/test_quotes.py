@@ -779,3 +779,12 @@ def test_closing_attribution_with_a_long_adjunct_tail(lexicon, entity_lexicon) -
 )
 def test_adjuncts_after_a_cue_are_no_words(lexicon, entity_lexicon, sentence: str) -> None:
     assert run(sentence, lexicon, entity_lexicon) == []
+
+
+def test_quoted_phrase_inside_narration_is_no_continued_quotation(lexicon, entity_lexicon) -> None:
+    body = (
+        "“The harbour is ours again,” Mayor Ivo Lind said.\n\n"
+        "He thanked the crews and dedicated the prize to “all the fishing families of the coast.”"
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.quote_text for q in quotes] == ["The harbour is ours again"]
