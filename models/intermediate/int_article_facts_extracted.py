@@ -26,6 +26,7 @@ SCHEMA = pa.schema(
         ("quotes_json", pa.string()),
         ("meetings_json", pa.string()),
         ("pledges_json", pa.string()),
+        ("extraction_error", pa.string()),
     ]
 )
 
@@ -89,4 +90,5 @@ def model(dbt, session):
         out["quotes_json"].append(_records_json(facts.quotes))
         out["meetings_json"].append(_records_json(facts.meetings))
         out["pledges_json"].append(_records_json(facts.pledges))
+        out["extraction_error"].append(facts.error)
     return pa.table(out, schema=SCHEMA)

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfacts.extract import context, entities, meetings, pledges, quotes, text
-from newsfacts.extract.records import Article, ArticleFacts
+from newsfacts.extract.records import (
+    Article,
+    ArticleFacts,
+    EntityMention,
+    MeetingMention,
+    PledgeMention,
+    Quote,
+)
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -51,6 +58,29 @@ def extract_article(article: Article, lexicons: Lexicons) -> ArticleFacts:
     )
 
 
+def extract_article_or_error(article: Article, lexicons: Lexicons) -> ArticleFacts:
+    """Return extract_article's facts, or empty facts carrying the error when an extractor fails.
+
+    One article an extractor trips on must not stop the batch (a dbt build extracts thousands at
+    once): its row records the error, the other articles keep their facts, and the next extractor
+    version retries it.
+    """
+    try:
+        facts = extract_article(article, lexicons)
+        for kind, records in (
+            (EntityMention, facts.mentions),
+            (Quote, facts.quotes),
+            (MeetingMention, facts.meetings),
+            (PledgeMention, facts.pledges),
+        ):
+            wrong = next((r for r in records if not isinstance(r, kind)), None)
+            if wrong is not None or None in records:
+                raise TypeError(f"an extractor returned {wrong!r:.80} among its {kind.__name__} records")
+        return facts
+    except Exception as exc:  # any extractor bug stays with its article
+        return ArticleFacts(article_id=article.article_id, error=f"{type(exc).__name__}: {exc}"[:500])
+
+
 # Worker processes load the lexicons once each, not once per article.
 _worker_lexicons: Lexicons | None = None
 
@@ -62,7 +92,7 @@ def _init_worker(seeds_dir: Path | None) -> None:
 
 def _extract_in_worker(article: Article) -> ArticleFacts:
     assert _worker_lexicons is not None
-    return extract_article(article, _worker_lexicons)
+    return extract_article_or_error(article, _worker_lexicons)
 
 
 def extract_articles(
@@ -80,7 +110,7 @@ def extract_articles(
     if n <= 1:
         lexicons = load_lexicons(seeds_dir)
         for article in articles:
-            yield extract_article(article, lexicons)
+            yield extract_article_or_error(article, lexicons)
         return
     with ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(seeds_dir,)) as pool:
         yield from pool.map(_extract_in_worker, articles, chunksize=chunksize)

@@ -109,3 +109,5 @@ class ArticleFacts:
     quotes: list[Quote] = field(default_factory=list)
     meetings: list[MeetingMention] = field(default_factory=list)
     pledges: list[PledgeMention] = field(default_factory=list)
+    # Set when an extractor failed on this article: its facts are empty and the build goes on.
+    error: str | None = None

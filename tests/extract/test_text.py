@@ -76,3 +76,16 @@ def test_hard_wrapped_line_continues_its_paragraph() -> None:
     assert texts(body) == [
         "The committee published its long awaited report on the\nharbour project on Tuesday."
     ]
+
+
+def test_an_article_an_extractor_trips_on_keeps_its_row_with_the_error() -> None:
+    from newsfacts.extract import pipeline
+    from newsfacts.extract.records import Article
+
+    lexicons = pipeline.load_lexicons()
+    broken = pipeline.Lexicons(entities=lexicons.entities, quotes=lexicons.quotes, events=None)  # type: ignore[arg-type]
+    facts = pipeline.extract_article_or_error(Article("a1", "Jane Doe met John Roe in Oslo."), broken)
+    assert (facts.article_id, facts.meetings, facts.error is not None) == ("a1", [], True)
+    assert "AttributeError" in (facts.error or "")
+    ok = pipeline.extract_article_or_error(Article("a2", "Jane Doe met John Roe in Oslo."), lexicons)
+    assert ok.error is None
