@@ -1917,6 +1917,8 @@ _BAD_CONTENT_START = re.compile(
     r"^\s*(?:(?:to|about(?!\s+\d)|of|by|for|with|goodbye|hello|thanks|yes|no|nothing|so|a\s+few|during|following)\b"
     # "said this in his address": the words were given before; "states had bid": a noun, then a verb.
     r"|this\s+(?:in|at|during|on|after|while|when|to)\b|(?:had|has|have|was|were|is|are)\s"
+    # "writes exclusively for our subscribers", "speaks regularly about …": how, not what, one says
+    r"|\w+ly\s+(?:for|about|on|to|with|in)\b"
     r"|[\d.,]+\s*(?:points?|per\s*cent|percent|%))",  # "the index added 10 points": markets, not speech
     re.I,
 )

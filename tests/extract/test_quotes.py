@@ -775,6 +775,7 @@ def test_closing_attribution_with_a_long_adjunct_tail(lexicon, entity_lexicon) -
     [
         "Minister Ivo Lind told reporters before he met the Norwegian envoy at the harbour on Tuesday.",
         "The harbour board said in a statement on Sunday with other members of the council.",
+        "Ivo Lind, the paper's harbour reporter, writes exclusively for our weekend subscribers.",
     ],
 )
 def test_adjuncts_after_a_cue_are_no_words(lexicon, entity_lexicon, sentence: str) -> None:
