@@ -121,6 +121,7 @@ _NEW_DECISION = re.compile(
     r"\b(?:decision|decided|new|additional|will|announced|to allocate)\b", re.IGNORECASE
 )
 _AND_GERUND = re.compile(r"\band (?:\w+ )?(?:\w+ing)\b")
+_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _FIRST_PERSON_DONOR = re.compile(
     r"\b(?:our (?:state|country|side|government)|we)\b[^.;]{0,60}$", re.IGNORECASE
 )
@@ -187,12 +188,16 @@ def _donor(
     if before:
         pick = before[-1]
         if pick.person_key and _SPEAKER_AFTER.match(text[pick.end - base : pick.end - base + 40]):
-            # "Kishida announced that Japan would increase loans": the clause's own subject gives;
-            # "X noted that the decision to allocate…": the speaker is not the donor.
+            # 'Kishida said: "We will provide…"': the speaker's "we" gives; "X noted that the
+            # decision to allocate…": the speaker is not the donor.
+            if _WE.search(text, pick.end - base, trigger.start()):
+                return pick.key
             return None
         return pick.key
     if _FIRST_PERSON_DONOR.search(text[: trigger.start()]):
-        return ctx.home
+        # '"We will send aid," said X': the speaker named after the quote, else the release's side.
+        speaker = next((p for p in parties if p.person_key and p.start > at and p.via == "person"), None)
+        return speaker.key if speaker is not None else ctx.home
     return None
 
 
@@ -362,7 +367,7 @@ def _from_sentence(
         # "We will send…" in a release: its own side acting; only a named recipient makes it a pledge.
         first_person = (
             donor == ctx.home
-            and not any(p.start < sentence.start + m.start() for p in parties)
+            and not any(p.start < sentence.start + m.start() or p.person_key for p in parties)
             and bool(_FIRST_PERSON_DONOR.search(sentence.text[: m.start()]))
         )
         recipient = _recipient(parties, donor, m, sentence, end, ctx, implicit=not first_person)

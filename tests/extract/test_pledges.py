@@ -413,3 +413,10 @@ def test_expected_to_extend_is_a_proposal_and_received_is_delivered(lexicons: pi
 def test_a_disaster_sets_the_category_of_an_item_less_sum(lexicons: pipeline.Lexicons) -> None:
     (p,) = pledges("After the earthquake, Chile announced $2 million for Peru.", lexicons)
     assert p.category == "humanitarian"
+
+
+def test_the_speakers_we_gives(lexicons: pipeline.Lexicons) -> None:
+    before = 'Moldova and Japan held talks. Fumio Kishida said: "We will provide $50 million in loans."'
+    after = 'Moldova and Japan held talks. "We will provide $50 million in loans," said Fumio Kishida.'
+    for body in (before, after):
+        assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("JPN", "MDA")]
