@@ -226,7 +226,19 @@ def _recipient(
         if p.via == "demonym" and not _PEOPLE_AFTER.match(text[p.end - base :]):
             continue  # "the Russian aggression": an adjective, not a recipient
         return p.key
-    return ctx.implicit_other(donor) if implicit else None
+    if not implicit:
+        return None
+    other = ctx.implicit_other(donor)
+    # The implicit other side must be in view: named in this sentence or one of the four before.
+    near = range(max(0, sentence.index - 4), sentence.index + 1)
+    if other is not None and not any(
+        ctx.normalise_party(m.entity_key) == other
+        or (m.entity_type == "person" and ctx.person_party(m.entity_key) == other)
+        for i in near
+        for m in ctx.mentions_by_sentence.get(i, [])
+    ):
+        return None
+    return other
 
 
 def _category(

@@ -420,3 +420,12 @@ def test_the_speakers_we_gives(lexicons: pipeline.Lexicons) -> None:
     after = 'Moldova and Japan held talks. "We will provide $50 million in loans," said Fumio Kishida.'
     for body in (before, after):
         assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("JPN", "MDA")]
+
+
+def test_the_implicit_recipient_must_be_in_view(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Peru and Chile signed a trade deal. Peru praised Chile. Chile thanked Peru. "
+        "Officials met. Talks went on. Markets rose. Prices fell. "
+        "Chile will provide 30 tonnes of food."
+    )
+    assert pledges(body, lexicons) == []
