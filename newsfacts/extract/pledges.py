@@ -230,15 +230,17 @@ def _recipient(
         return None
     other = ctx.implicit_other(donor)
     # The implicit other side must be in view: named in this sentence or one of the four before.
-    near = range(max(0, sentence.index - 4), sentence.index + 1)
-    if other is not None and not any(
-        ctx.normalise_party(m.entity_key) == other
-        or (m.entity_type == "person" and ctx.person_party(m.entity_key) == other)
-        for i in near
+    return other if other is not None and _in_view(ctx, sentence, other) else None
+
+
+def _in_view(ctx: ArticleContext, sentence: Sentence, party: str, back: int = 4) -> bool:
+    """Return True when the party (or one of its people) is named in the sentence or the `back` before."""
+    return any(
+        ctx.normalise_party(m.entity_key) == party
+        or (m.entity_type == "person" and ctx.person_party(m.entity_key) == party)
+        for i in range(max(0, sentence.index - back), sentence.index + 1)
         for m in ctx.mentions_by_sentence.get(i, [])
-    ):
-        return None
-    return other
+    )
 
 
 def _category(
@@ -374,6 +376,7 @@ def _from_sentence(
                 donor = prior[-1].donor_key if prior else _giver_before(ctx, sentence)
             if donor is None:
                 donor = ctx.implicit_other(named_after or ctx.home, countries_first=False)
+                donor = donor if donor is not None and _in_view(ctx, sentence, donor) else None
         if donor is None:
             continue
         # "We will send…" in a release: its own side acting; only a named recipient makes it a pledge.
