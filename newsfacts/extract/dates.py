@@ -84,6 +84,14 @@ _RELATIVE_RE = re.compile(
     r"last year|this year|next year|just (?:finished|ended|concluded|had|spoke|talked|met))(?:'s)?\b",
     re.IGNORECASE,
 )
+# "two days ago", "a week ago": a count of days (or weeks) back from the reference ("… later"
+# counts from another event, not from the publication date).
+_DAYS_AGO_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?)\s+(?P<dir>ago)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS |= {"seven": 7, "ten": 10}
 _RELATIVE_DAYS = {
     "the day before yesterday": -2,
     "day before yesterday": -2,
@@ -217,6 +225,12 @@ def find_dates(text: str) -> list[DateMention]:
                     direction=direction,
                 )
             )
+            taken.append((m.start(), m.end()))
+    for m in _DAYS_AGO_RE.finditer(text):
+        if free(m.start(), m.end()):
+            n = _NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+            days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+            found.append(DateMention("relative", m.start(), m.end(), m.group(), offset_days=-days))
             taken.append((m.start(), m.end()))
     for m in _RELATIVE_RE.finditer(text):
         if not free(m.start(), m.end()):

@@ -98,3 +98,9 @@ def test_undated_article_without_any_dates_leaves_the_day_unresolved() -> None:
 def test_last_month_name_is_the_previous_occurrence() -> None:
     r = resolved("The call took place late last July.", "2019-09-30")
     assert (r.date, r.precision) == ("2019-07-01", "month")
+
+
+@pytest.mark.parametrize(("text", "day"), [("Two days ago", "2023-04-12"), ("a week ago", "2023-04-07")])
+def test_days_ago_count_back_from_publication(text: str, day: str) -> None:
+    resolved, _ = dates.event_date(f"{text} Ana Pell met Tomas Ibarra.", 0, 0, "2023-04-14", None)
+    assert (resolved.date, resolved.precision) == (day, "day")
