@@ -654,7 +654,12 @@ def _merge(found: list[PledgeMention]) -> list[PledgeMention]:
                 q
                 for q in out
                 if (q.donor_key, q.recipient_key, q.category) == (p.donor_key, p.recipient_key, p.category)
-                and (q.amount is None or p.amount is None or (q.amount, q.currency) == (p.amount, p.currency))
+                and (
+                    (q.amount, q.currency) == (p.amount, p.currency)
+                    # A sum stated later fills an item without one only nearby: "will send vehicles"
+                    # and, paragraphs on, "$185.6 million in defence assistance" are two pledges.
+                    or ((q.amount is None or p.amount is None) and p.sentence_index - q.sentence_index <= 3)
+                )
                 and q.status == p.status  # "intends to…" and "announced a payment" are two pledges
             ),
             None,

@@ -429,3 +429,13 @@ def test_the_implicit_recipient_must_be_in_view(lexicons: pipeline.Lexicons) -> 
         "Chile will provide 30 tonnes of food."
     )
     assert pledges(body, lexicons) == []
+
+
+def test_a_sum_far_from_an_item_is_a_pledge_of_its_own(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Norway will send more armoured vehicles to Moldova. The vehicles are used by the army. "
+        "Moldova praised Norway. Talks went on. Markets rose. "
+        "Norway also set aside $40 million in military assistance for Moldova."
+    )
+    found = [(p.category, p.amount) for p in pledges(body, lexicons)]
+    assert found == [("military", None), ("military", 40e6)]
