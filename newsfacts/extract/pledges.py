@@ -128,7 +128,7 @@ _FIRST_PERSON_DONOR = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:recruits|citizens|people|refugees|children|army|armed forces|forces|military|"
     r"soldiers|defenders|servicemen|troops|side|government|IDPs|population|families|partners|hospitals|"
-    r"cities|regions|navy|air force|army)\b",
+    r"cities|regions|navy|air force|army|coast guard|authorities|ministry|police|victims|economy)\b",
     re.IGNORECASE,
 )
 

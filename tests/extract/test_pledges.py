@@ -439,3 +439,8 @@ def test_a_sum_far_from_an_item_is_a_pledge_of_its_own(lexicons: pipeline.Lexico
     )
     found = [(p.category, p.amount) for p in pledges(body, lexicons)]
     assert found == [("military", None), ("military", 40e6)]
+
+
+def test_a_demonym_before_an_institution_is_the_recipient(lexicons: pipeline.Lexicons) -> None:
+    body = "China worries Japan. Japan will hand over two patrol boats to the Philippine Coast Guard."
+    assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("JPN", "PHL")]
