@@ -427,6 +427,10 @@ def _from_sentence(
         for co in _co_donors(parties, sentence, donor, m):
             if co != recipient:
                 out.append(dataclasses.replace(out[-1], donor_key=co, donor_name=ctx.party_name(co)))
+        # "aid to Syria and Turkey": each recipient of the list receives.
+        for co in _co_recipients(parties, sentence, recipient, m, end):
+            if co != donor:
+                out.append(dataclasses.replace(out[-1], recipient_key=co, recipient_name=ctx.party_name(co)))
         used_until = end
         last_donor = donor
     return out
@@ -637,6 +641,26 @@ def _co_donors(parties: list[Party], sentence: Sentence, donor: str, trigger: re
         sentence.text[before[-1].end - sentence.start : trigger.start()]
     ):
         return []
+    return out
+
+
+def _co_recipients(
+    parties: list[Party], sentence: Sentence, recipient: str, trigger: re.Match[str], end: int
+) -> list[str]:
+    """Return the parties listed right after the recipient named in the clause ("to Syria and Turkey")."""
+    base = sentence.start
+    after = [p for p in parties if base + trigger.end() <= p.start < base + end and not p.person_key]
+    first = next((i for i, p in enumerate(after) if p.key == recipient), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    current = after[first]
+    for p in after[first + 1 :]:
+        if not _LIST_GAP.fullmatch(sentence.text[current.end - base : p.start - base]):
+            break
+        if p.key != recipient and p.key not in out:
+            out.append(p.key)
+        current = p
     return out
 
 

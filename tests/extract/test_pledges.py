@@ -444,3 +444,8 @@ def test_a_sum_far_from_an_item_is_a_pledge_of_its_own(lexicons: pipeline.Lexico
 def test_a_demonym_before_an_institution_is_the_recipient(lexicons: pipeline.Lexicons) -> None:
     body = "China worries Japan. Japan will hand over two patrol boats to the Philippine Coast Guard."
     assert [(p.donor_key, p.recipient_key) for p in pledges(body, lexicons)] == [("JPN", "PHL")]
+
+
+def test_each_recipient_of_a_list_receives(lexicons: pipeline.Lexicons) -> None:
+    found = pledges("Qatar will send rescue teams to Chile and Peru.", lexicons)
+    assert [(p.donor_key, p.recipient_key) for p in found] == [("QAT", "CHL"), ("QAT", "PER")]
