@@ -128,6 +128,7 @@ class EventLexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO3
     office_words: frozenset[str] = frozenset()  # words that state an office beside a name
     company_nouns: frozenset[str] = frozenset()  # "bank", "carmaker": a country before one is no party
+    place_countries: dict[str, str] = field(default_factory=dict)  # city name (canonical) -> ISO3
     # Fallback gazetteer (used only when the entity extractor returns no mentions).
     gazetteer: re.Pattern[str] | None = None
     gazetteer_entries: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
@@ -244,6 +245,10 @@ def load_event_lexicon(seeds_dir: Path | None = None) -> EventLexicon:
         demonyms=demonyms,
         office_words=affiliations.load_office_words(seeds_dir),
         company_nouns=frozenset(r["noun"].lower() for r in read_seed("company_nouns", seeds_dir)),
+        place_countries={
+            **{r["name"]: r["country_iso3"] for r in read_seed("places", seeds_dir) if r.get("country_iso3")},
+            **{city: iso3 for city, iso3 in capitals.values()},
+        },
         gazetteer=gazetteer,
         gazetteer_entries=entries,
     )

@@ -423,9 +423,13 @@ def _draft(
     draft.topics = _topics(sentence.text, ctx)
     # "The prime ministers of A and B arrived in Kyiv": visiting a third country's capital is
     # meeting its hosts too, so A and B did not meet each other bilaterally.
-    host = next((iso3 for city, iso3 in ctx.lexicon.capitals.values() if city == draft.location), None)
+    host = ctx.lexicon.place_countries.get(draft.location or "")
     visiting = any(_VISITING_RE.search(m.group()) for m, _ in hits)
     if visiting and host and host not in draft.pair:
+        return None
+    # "Mr A started the month visiting Smalltown": a visit to a place no seed places in a country
+    # says nothing of whom he met there; the article's home side would be a guess.
+    if visiting and filled and draft.location and host is None:
         return None
     return draft
 

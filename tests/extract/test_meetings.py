@@ -294,6 +294,10 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
         "Members of the Security Council met behind closed doors on Friday.",
         "France beat the United States 27-10 in the rugby World Cup match on Saturday.",
         "Germany pushed hard at the meeting of deputy oil ministers of OPEC last weekend.",
+        "In Berlin Dr. Hans Roth was met with applause on Monday after the operation on Olaf Scholz.",
+        "Olaf Scholz, who has met with multiple world leaders, spoke in France.",
+        "Emmanuel Macron was planning to visit Olaf Scholz in hospital.",
+        "Olaf Scholz started the month visiting Smalltown, where riots broke out.",
     ],
 )
 def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
