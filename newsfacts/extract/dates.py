@@ -123,7 +123,8 @@ _NOT_EVENT_DATE = re.compile(
 _DEADLINE_WORD = re.compile(r"(?:by|until|till|before|since)\b", re.IGNORECASE)
 _ROUGH_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _FUTURE_RE = re.compile(
-    r"\b(?:will|shall|is to|are to|is scheduled|are scheduled|is expected|are expected|plans? to|is going to|"
+    r"\b(?:will|shall|is to|are to|is due to|are due to|is set to|are set to|is scheduled|are scheduled|"
+    r"is expected|are expected|plans? to|is going to|"
     r"are going to|next|upcoming|intends? to|would)\b",
     re.IGNORECASE,
 )

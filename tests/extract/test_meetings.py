@@ -298,6 +298,10 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
         "Olaf Scholz, who has met with multiple world leaders, spoke in France.",
         "Emmanuel Macron was planning to visit Olaf Scholz in hospital.",
         "Olaf Scholz started the month visiting Smalltown, where riots broke out.",
+        "Brazil's finance minister said after talks with its 14-bank advisory committee that it would pay.",
+        "The Dutch finance minister welcomed President Joe Biden's decision to name a new Fed chair.",
+        "A delegation from Orbis Aero Corp will visit the Dutch parliament on Monday.",
+        "The board is due to meet in Indonesia in June.",
     ],
 )
 def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
