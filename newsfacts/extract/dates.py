@@ -257,6 +257,18 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# "TOKYO, March 3 - …", "ABUJA, Sept 6 (Reuters) -": the day the story was filed, not of its event.
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Za-z .'’-]{1,40},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(\w+\)\s*)?[-–—]")
+
+
+def is_dateline(sentence: str, mention: DateMention) -> bool:
+    """Return True when the date phrase is a wire story's dateline at the head of the sentence."""
+    return bool(
+        _DATELINE_BEFORE.match(sentence[: mention.start]) and _DATELINE_AFTER.match(sentence[mention.end :])
+    )
+
+
 def is_future(sentence: str) -> bool:
     """Return True when the sentence speaks of the future (will, is scheduled, plans to…)."""
     return bool(_FUTURE_RE.search(sentence))
@@ -398,6 +410,7 @@ def event_date(
         m
         for m in find_dates(sentence)
         if not (m.kind == "explicit" and m.month is None)
+        and not is_dateline(sentence, m)
         and not _NOT_EVENT_DATE.search(sentence[max(0, m.start - 12) : m.start])
         and not _DEADLINE_WORD.match(m.surface)
     ]

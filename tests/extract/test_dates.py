@@ -104,3 +104,10 @@ def test_last_month_name_is_the_previous_occurrence() -> None:
 def test_days_ago_count_back_from_publication(text: str, day: str) -> None:
     resolved, _ = dates.event_date(f"{text} Ana Pell met Tomas Ibarra.", 0, 0, "2023-04-14", None)
     assert (resolved.date, resolved.precision) == (day, "day")
+
+
+def test_a_wire_dateline_is_no_event_date() -> None:
+    resolved, _ = dates.event_date("OSLO, March 3 - Ana Pell and Tomas Ibarra held talks.", 0, 20, "1987-03-04", None)
+    assert resolved.date is None
+    resolved, _ = dates.event_date("OSLO, March 3 - Ana Pell met Tomas Ibarra on Monday.", 0, 20, "1987-03-04", None)
+    assert resolved.date == "1987-03-02"
