@@ -107,7 +107,9 @@ def test_days_ago_count_back_from_publication(text: str, day: str) -> None:
 
 
 def test_a_wire_dateline_is_no_event_date() -> None:
-    resolved, _ = dates.event_date("OSLO, March 3 - Ana Pell and Tomas Ibarra held talks.", 0, 20, "1987-03-04", None)
+    talks = "OSLO, March 3 - Ana Pell and Tomas Ibarra held talks."
+    resolved, _ = dates.event_date(talks, 0, 20, "1987-03-04", None)
     assert resolved.date is None
-    resolved, _ = dates.event_date("OSLO, March 3 - Ana Pell met Tomas Ibarra on Monday.", 0, 20, "1987-03-04", None)
+    monday = "OSLO, March 3 - Ana Pell met Tomas Ibarra on Monday."
+    resolved, _ = dates.event_date(monday, 0, 20, "1987-03-04", None)
     assert resolved.date == "1987-03-02"
