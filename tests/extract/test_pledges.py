@@ -449,3 +449,7 @@ def test_a_demonym_before_an_institution_is_the_recipient(lexicons: pipeline.Lex
 def test_each_recipient_of_a_list_receives(lexicons: pipeline.Lexicons) -> None:
     found = pledges("Qatar will send rescue teams to Chile and Peru.", lexicons)
     assert [(p.donor_key, p.recipient_key) for p in found] == [("QAT", "CHL"), ("QAT", "PER")]
+
+
+def test_an_arms_sale_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
+    assert pledges("The United States approved the sale of $3 billion in weapons to Chile.", lexicons) == []
