@@ -6,13 +6,14 @@ Per sentence: a pledge trigger (seeds/pledge_triggers.csv: "will provide", "pled
 bills, "pledged to work together", memoranda and investments. The donor is the party named before
 the trigger (a person stands for their country, a capital or "the Kremlin" for its country), but not
 one in an object or partner position ("$200 million for X", "together with X"); "Kishida announced
-that Japan…" takes the clause's own subject; a demonym or possessive on the aid noun ("the Danish
-grant", "Denmark's grant") gives it. Trigger modes turn the reading: `receive` ("Ghana will receive
-doses from Germany"), `subject` (headline "Canada to send…", "Japan pledges…" right after the donor),
-`possessive`, and `signed` (an organisation signing a loan or grant with a country lends it).
-An unattributed item comes from the article's last giver, the "X … to Y" just before, else the
-article's other side. The recipient is the party named after the trigger (outside a condition),
-else the article's other side. The category comes from the item words after the trigger (training,
+that Japan…" takes the clause's own subject; a demonym on the aid noun ("the Danish loan
+package") gives it. Trigger modes turn the reading: `receive` ("Ghana will receive
+doses from Germany"), `subject` (headline "Canada to send…", "Japan pledges…" right after the donor)
+and `signed` (an organisation signing a loan or grant with a country lends it). An unattributed
+item comes from the article's last giver, the "X … to Y" just before, else the article's other
+side. The recipient is the party named after the trigger (outside a condition), else the article's
+other side; an implicit side must be in view (named in the sentence or the four before).
+The category comes from the item words after the trigger (training,
 military, humanitarian, financial, other), else a cue in the sentence (a defence ministry), else
 money means financial; listed items of other categories and trainers beside equipment are pledges
 of their own. Amounts, quantities, shares of GDP and the period come from the same sentence; a bare
@@ -332,8 +333,6 @@ def _from_sentence(
             continue
         if trigger.mode == "subject" and not _names_subject(parties, sentence, m):
             continue  # "to send" heads a pledge only right after its donor ("Canada to send Ukraine…")
-        if trigger.mode == "possessive" and not _owned(parties, sentence, m):
-            continue  # an aid noun heads a pledge only after its owner: "Denmark's $150 million grant"
         if trigger.mode == "signed":
             # "The AfDB and Ethiopia signed a $40 million grant": the organisation lends or grants; two
             # countries signing leave the direction open, so no pledge.
@@ -588,15 +587,6 @@ def _signed(parties: list[Party], ctx: ArticleContext) -> tuple[str, str] | None
     if len(set(orgs)) != 1 or not countries:
         return None
     return orgs[0], countries[0]
-
-
-_OWNER_GAP = re.compile(r"['’]s (?:\S+ ){0,3}?$")
-
-
-def _owned(parties: list[Party], sentence: Sentence, trigger: re.Match[str]) -> bool:
-    """Return True when a party's possessive stands up to three words before the trigger."""
-    gap = _OWNER_GAP.search(sentence.text, max(0, trigger.start() - 60), trigger.start())
-    return gap is not None and any(p.end == sentence.start + gap.start() for p in parties)
 
 
 def _received(
