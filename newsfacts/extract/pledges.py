@@ -19,7 +19,8 @@ money means financial; listed items of other categories and trainers beside equi
 of their own. Amounts, quantities, shares of GDP and the period come from the same sentence; a bare
 "$" in the donor's own story is its dollar (currencies.bare_dollar_of). A modal with a condition
 ("may … if …") makes a pledge conditional. Sentences repeating the same donor, recipient, category
-and status are merged into one pledge.
+and status are merged into one pledge (a sum stated more than three sentences after an item without
+one stays a pledge of its own).
 """
 
 from __future__ import annotations
