@@ -29,7 +29,9 @@ country its phrase names, the seeded country of the person it names, or the coun
 with the same noun (`national` speaker terms); "the Latvian leader" is the last person the people seed
 places in Latvia, else the person quoted just before; "the company" is the name a company noun
 introduced ("maker Acme"); cited figures or findings name no speaker; a photo credit's name is no
-antecedent; a repeated quotation is kept once.
+antecedent; a repeated quotation is kept once. An unnamed source or group that names no one
+("analysts", "London dealers", "a spokesman") stays in the history ("they added") but is not
+emitted: gold sets flag such quotes `generic` and nobody's statement can be cited from them.
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
@@ -220,6 +222,7 @@ class QuoteLexicon:
     institution_heads: frozenset[str] = frozenset()  # "ministry", "institute": head nouns of bodies
     non_speakers: frozenset[str] = frozenset()  # "figures", "findings": words that say, but nobody speaks
     company_intro_re: re.Pattern[str] | None = None  # "maker Acme", "company GroupM": who "the company" is
+    generic_heads: frozenset[str] = frozenset()  # "analyst", "trader", "source": unnamed speakers (singular)
 
 
 def _upper_class() -> str:
@@ -294,6 +297,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     national = frozenset(t.casefold() for t, kinds in terms if "national" in kinds)
     bodies = frozenset(t.casefold() for t, kinds in terms if "institution" in kinds)
     numbers = frozenset(t.casefold() for t, kinds in terms if "nonspeaker" in kinds)
+    generic = frozenset(_singular(t.casefold()) for t, kinds in terms if kinds & {"anonymous", "generic"})
     companies = sorted((t for t, kinds in terms if "company" in kinds), key=len, reverse=True)
     company_name = rf"({_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|&)){{0,3}})"
     company_re = (
@@ -314,6 +318,7 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         bodies,
         numbers,
         company_re,
+        generic,
     )
 
 
@@ -521,6 +526,7 @@ class _Speaker:
     person: bool = True
     pending: bool = False  # read from the text, resolved later in document order
     inherit: bool = False  # no attribution: the previous quote's speaker, if it spoke just before
+    generic: bool = False  # an unnamed source or group ("analysts", "a spokesman"): kept out of the output
 
 
 @dataclass(slots=True)
@@ -537,6 +543,7 @@ class _Context:
     institution_heads: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
     company_intro_re: re.Pattern[str] | None = None
+    generic_heads: frozenset[str] = frozenset()
     entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
@@ -684,7 +691,10 @@ def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
             f.speaker = resolved
         if f.speaks:
             ctx.history.append((f.end, f.speaker))
-        out.append(f)
+        if not f.speaker.generic:
+            # An unnamed source or group stays in the history ("they added" continues it) but is no
+            # one's statement: gold sets flag it `generic`, and an analyst cannot cite it.
+            out.append(f)
     return out
 
 
@@ -741,7 +751,9 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
         # Only an institution continues as "it"/"they"; a person never does.
         if ctx.history and not ctx.history[-1][1].person:
             prev = ctx.history[-1][1]
-            return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.15, person=False)
+            return _Speaker(
+                prev.key, prev.name, surface, start, end, penalty=0.15, person=False, generic=prev.generic
+            )
         return None
     if folded in ("i", "we"):
         return None
@@ -1251,15 +1263,51 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         for _, spk in reversed(ctx.history):
             # Any word of the name: a family name written first ("Ito Naoki" … "Ito said") counts.
             if spk.name and _fold(spk.name).split()[-1:] == [folded]:
-                return _Speaker(spk.key, spk.name, surface, start, end)
+                return _Speaker(spk.key, spk.name, surface, start, end, generic=spk.generic)
         full = _full_name_in_body(ctx.body, words[0], start)
         if full:
             name = full
     is_person = (
         bool(name) and all(_is_capitalised(w) for w in name.split()) and surface[:4].casefold() != "the "
     )
+    if _unnamed_source(ctx, surface, start, end):
+        return _Speaker(None, surface, surface, start, end, penalty=0.05, person=False, generic=True)
     key = "person:" + _fold(name) if is_person else None
     return _Speaker(key, name or surface, surface, start, end, penalty=0.05, person=is_person)
+
+
+def _unnamed_source(ctx: _Context, surface: str, start: int, end: int) -> bool:
+    """Return True when the phrase is an unnamed source or group naming no one ('analysts', 'a spokesman').
+
+    Its head is an anonymous or generic-group noun and no word names anybody: a capitalised word
+    counts only when it is not a determiner, not the sentence's first word read as a name by no
+    entity mention, and not a place ("London dealers" names nobody; "Acme analysts" names Acme).
+    """
+    if _phrase_head(surface) not in ctx.generic_heads:
+        return False
+    placed = [m for m in ctx.mentions if m.char_start >= start and m.char_end <= end]
+    pos = start
+    for tok in surface.split():
+        at = ctx.body.find(tok, pos, end)
+        pos = at + len(tok) if at >= 0 else pos
+        word = tok.strip(_TOKEN_PUNCT)
+        if not _is_capitalised(word) or word.casefold() in _DETERMINERS:
+            continue
+        mention = next((m for m in placed if m.char_start <= at < m.char_end), None)
+        if mention is not None:
+            if mention.entity_type == "location" or mention.method == "metonym":
+                continue  # "London dealers": a city (a capital read as its country too) names nobody
+            return False
+        if at == start and _opens_sentence(ctx.body, at):
+            continue
+        return False
+    return True
+
+
+def _opens_sentence(body: str, pos: int) -> bool:
+    """Return True when body[pos] starts a sentence (after a full stop, a line break or the body start)."""
+    before = body[max(0, pos - 3) : pos].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n:-"
 
 
 def _compatriot_of_description(ctx: _Context, surface: str, start: int, end: int) -> _Speaker | None:
@@ -2437,6 +2485,7 @@ def find_quotes(
         institution_heads=lexicon.institution_heads,
         non_speakers=lexicon.non_speakers,
         company_intro_re=lexicon.company_intro_re,
+        generic_heads=lexicon.generic_heads,
         entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)
