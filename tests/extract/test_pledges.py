@@ -451,3 +451,7 @@ def test_each_recipient_of_a_list_receives(lexicons: pipeline.Lexicons) -> None:
 
 def test_an_arms_sale_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     assert pledges("The United States approved the sale of $3 billion in weapons to Chile.", lexicons) == []
+
+
+def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
+    assert pledges("Chile will receive the new ambassador from Peru on Monday.", lexicons) == []
