@@ -117,7 +117,10 @@ def test_cli_prints_ranked_hits(search_db: Path) -> None:
         code = main(["search", "--db", str(search_db), "--limit", "3", "drone coalition"])
     assert code == 0
     lines = out.getvalue().splitlines()
-    assert lines[0].split()[1] == "[article]" and "drone coalition" in lines[0].lower()
+    # Articles and quotes share one ranking: the Sprūds quote about the coalition may come first.
+    assert "drone coalition" in lines[0].lower()
+    kinds = [line.split()[1] for line in lines if line.split() and line.split()[1].startswith("[")]
+    assert "[article]" in kinds[:2]
     assert len([line for line in lines if "[" in line.split("]")[0]]) == 3
 
 
