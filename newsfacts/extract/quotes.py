@@ -28,7 +28,9 @@ state body ("a senior Latvian official", "the Smith administration", "his advise
 country its phrase names, the seeded country of the person it names, or the country named earlier
 with the same noun (`national` speaker terms); "the Latvian leader" is the last person the people seed
 places in Latvia, else the person quoted just before; "the company" is the name a company noun
-introduced ("maker Acme"); cited figures or findings name no speaker; a photo credit's name is no
+introduced ("maker Acme"), else the last name ending in a company suffix ("Acme Widget Corp", never a
+person; "It said" and the wire's "Company said" too); a wire dateline's date and a ticker are cut
+from a speaker phrase; cited figures or findings name no speaker; a photo credit's name is no
 antecedent; a repeated quotation is kept once. An unnamed source or group that names no one
 ("analysts", "London dealers", "a spokesman") stays in the history ("they added") but is not
 emitted: gold sets flag such quotes `generic` and nobody's statement can be cited from them.
@@ -222,7 +224,10 @@ class QuoteLexicon:
     institution_heads: frozenset[str] = frozenset()  # "ministry", "institute": head nouns of bodies
     non_speakers: frozenset[str] = frozenset()  # "figures", "findings": words that say, but nobody speaks
     company_intro_re: re.Pattern[str] | None = None  # "maker Acme", "company GroupM": who "the company" is
-    generic_heads: frozenset[str] = frozenset()  # "analyst", "trader", "source": unnamed speakers (singular)
+    generic_heads: frozenset[str] = frozenset()  # "analyst", "trader", "source": unnamed speakers
+    company_heads: frozenset[str] = frozenset()  # "company", "airline": "the <noun> said" is a firm
+    company_suffixes: frozenset[str] = frozenset()  # "inc", "corp", "ltd": a name ending so is a firm
+    company_name_re: re.Pattern[str] | None = None  # "Acme Widget Corp": a firm's name as written
 
 
 def _upper_class() -> str:
@@ -298,6 +303,16 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
     bodies = frozenset(t.casefold() for t, kinds in terms if "institution" in kinds)
     numbers = frozenset(t.casefold() for t, kinds in terms if "nonspeaker" in kinds)
     generic = frozenset(_singular(t.casefold()) for t, kinds in terms if kinds & {"anonymous", "generic"})
+    company_heads = frozenset(_singular(t.casefold()) for t, kinds in terms if "company" in kinds)
+    suffixes = sorted((t for t, kinds in terms if "company_suffix" in kinds), key=len, reverse=True)
+    company_name_re = (
+        re.compile(
+            rf"(?<![\w’'.-])({_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|&|and|of)){{0,4}}?"
+            rf"[ \t]+(?:{'|'.join(map(re.escape, suffixes))}))(?=['’]s\b|(?![\w’'-]))"
+        )
+        if suffixes
+        else None
+    )
     companies = sorted((t for t, kinds in terms if "company" in kinds), key=len, reverse=True)
     company_name = rf"({_RUN_TOKEN}(?:[ \t]+(?:{_RUN_TOKEN}|&)){{0,3}})"
     company_re = (
@@ -319,6 +334,9 @@ def load_quote_lexicon(seeds_dir: Path | None = None) -> QuoteLexicon:
         numbers,
         company_re,
         generic,
+        company_heads,
+        frozenset(t.casefold() for t in suffixes),
+        company_name_re,
     )
 
 
@@ -544,6 +562,9 @@ class _Context:
     non_speakers: frozenset[str] = frozenset()
     company_intro_re: re.Pattern[str] | None = None
     generic_heads: frozenset[str] = frozenset()
+    company_heads: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    company_name_re: re.Pattern[str] | None = None
     entity_lexicon: EntityLexicon | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans, marks included
     paras: list[tuple[int, int]] = field(default_factory=list)
@@ -650,11 +671,23 @@ def _name_from_phrase(phrase: str, institution_heads: frozenset[str] = frozenset
     return " ".join(run)
 
 
+# A wire dateline's date left before a subject ("EDISON, N.J., March 11 - Acme Corp said"), and a
+# stock ticker after a firm's name ("Acme Corp <ACM> said"): neither is part of the speaker.
+_PHRASE_DATELINE_RE = re.compile(rf"{_UP}[a-z]{{2,8}}\.?[ \t]+\d{{1,2}}[ \t]+[—–-]+[ \t]+")
+_PHRASE_TICKER_RE = re.compile(r"[ \t]*<[^<>\n]{1,20}>$")
+
+
 def _pending(ctx: _Context, start: int, end: int) -> _Speaker | None:
     """Return the speaker phrase body[start:end], to be resolved once every quote is found."""
     cut = ctx.body.rfind(". ", start, end)
     if cut > start and not _is_abbreviation(ctx.body, cut):
         start = cut + 2  # a sentence boundary the splitter missed ("… on Tuesday. Kim said")
+    dateline = _PHRASE_DATELINE_RE.search(ctx.body, start, end)
+    if dateline is not None:
+        start = dateline.end()
+    ticker = _PHRASE_TICKER_RE.search(ctx.body, start, end)
+    if ticker is not None:
+        end = ticker.start()
     start, end = _strip_aux(start, end, ctx.body)
     if end <= start:
         return None
@@ -721,6 +754,10 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     national = _national_speaker(ctx, start, end, surface, mention)
     if national is not None:
         return national
+    if mention is not None and mention.method == "pattern" and _is_company_name(ctx, mention.surface):
+        # "Norland Widget Corp said": a firm the name pattern read as a person.
+        name = _name_from_phrase(surface, ctx.institution_heads)
+        return _Speaker(None, name or mention.surface, surface, start, end, 0.05, person=False)
     if mention is not None and mention.method == "pattern" and ctx.institution_heads:
         # "the Norland Institute for Coastal Research said": the body, not a "Coastal Research" read as a
         # person by the name pattern.
@@ -754,6 +791,10 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
             return _Speaker(
                 prev.key, prev.name, surface, start, end, penalty=0.15, person=False, generic=prev.generic
             )
+        company = _company_named_before(ctx, "the company", start) if folded == "it" else None
+        if company is not None:
+            # "Acme Widget Corp's chairman said … It said …": after a person, "it" is still the firm.
+            return _Speaker(None, company, surface, start, end, penalty=0.2, person=False)
         return None
     if folded in ("i", "we"):
         return None
@@ -1213,6 +1254,37 @@ def _company_introduced_before(ctx: _Context, surface: str, before: int) -> str 
     return last.group(1).rstrip(".,;:") if last is not None else None
 
 
+_COMPANY_LOOKBACK = 1500
+
+
+def _is_company_name(ctx: _Context, name: str) -> bool:
+    """Return True when a name ends in a company suffix ("Acme Widget Corp", "Norland Shipping Ltd.")."""
+    words = name.split()
+    return bool(words) and words[-1].rstrip(".,").casefold() in ctx.company_suffixes
+
+
+def _company_named_before(ctx: _Context, surface: str, before: int) -> str | None:
+    """FALLBACK: return the firm 'the company' / 'the airline' stands for: the last name ending in a
+    company suffix ("Acme Widget Corp") in the preceding 1,500 characters, else None.
+
+    A wire story names its firm once ("Acme Widget Corp said it …") and then writes "the company".
+    """
+    words = surface.split()
+    if ctx.company_name_re is None or len(words) != 2 or words[0].casefold() != "the":
+        return None
+    if _singular(words[1].casefold()) not in ctx.company_heads:
+        return None
+    last = None
+    for m in ctx.company_name_re.finditer(ctx.body, max(0, before - _COMPANY_LOOKBACK), before):
+        last = m
+    if last is None:
+        return None
+    name = last.group(1).split()
+    while name and name[0].casefold() in _DETERMINERS:
+        name.pop(0)
+    return " ".join(name) or None
+
+
 def _is_definite_description(surface: str) -> bool:
     """Return True for 'the' + lower-case words naming one person ('the lanky, bespectacled professor')."""
     words = [w.strip(",") for w in surface.split()]
@@ -1249,7 +1321,9 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             return _Speaker(
                 org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
             )
-        company = _company_introduced_before(ctx, surface, start)
+        company = _company_introduced_before(ctx, surface, start) or _company_named_before(
+            ctx, surface, start
+        )
         if company is not None:
             return _Speaker(None, company, surface, start, end, penalty=0.2, person=False)
         if _is_definite_description(surface) and _description_head(surface) not in ctx.non_anaphor_heads:
@@ -1258,6 +1332,11 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             if anaphor is not None:
                 anaphor.penalty = 0.2
                 return anaphor
+    if len(words) == 1 and words[0].casefold() in ctx.company_heads and _opens_sentence(ctx.body, start):
+        # "Company said it …": the wire's telegraphic "the company".
+        company = _company_named_before(ctx, "the " + words[0].casefold(), start)
+        if company is not None:
+            return _Speaker(None, company, surface, start, end, penalty=0.2, person=False)
     if len(words) == 1 and _is_capitalised(words[0]):
         folded = _fold(words[0])
         for _, spk in reversed(ctx.history):
@@ -1268,7 +1347,10 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         if full:
             name = full
     is_person = (
-        bool(name) and all(_is_capitalised(w) for w in name.split()) and surface[:4].casefold() != "the "
+        bool(name)
+        and all(_is_capitalised(w) for w in name.split())
+        and surface[:4].casefold() != "the "
+        and not _is_company_name(ctx, name)
     )
     if _unnamed_source(ctx, surface, start, end):
         return _Speaker(None, surface, surface, start, end, penalty=0.05, person=False, generic=True)
@@ -2078,7 +2160,10 @@ def _continues_speech(body: str, start: int) -> bool:
 _DATELINE_RE = re.compile(
     r"\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?"
     rf"(?:{_UP}[\w.-]+(?:[ \t]+{_UP}[\w.-]+){{0,2}},[ \t]+\d{{1,2}}[ \t]+{_UP}[a-z]{{2,8}}\.?[ \t]+"
-    rf"|[A-Z]{{3,}}(?:[ \t]+[A-Z]{{3,}}){{0,2}}(?:[ \t]+\([^()\n]{{1,30}}\))?[ \t]+[—–-]+[ \t]+)?"
+    rf"|[A-Z]{{3,}}(?:[ \t]+[A-Z]{{3,}}){{0,2}}(?:[ \t]+\([^()\n]{{1,30}}\))?[ \t]+[—–-]+[ \t]+"
+    # the wire's "CITY, Month D - ": a month and day between the city and the dash
+    rf"|[A-Z]{{3,}}(?:[ \t]+[A-Z]{{3,}}){{0,2}},(?:[ \t]+[A-Z][A-Za-z.]{{1,6}},)?"
+    rf"[ \t]+{_UP}[a-z]{{2,8}}\.?[ \t]+\d{{1,2}}[ \t]+[—–-]+[ \t]+)?"
 )
 
 
@@ -2486,6 +2571,9 @@ def find_quotes(
         non_speakers=lexicon.non_speakers,
         company_intro_re=lexicon.company_intro_re,
         generic_heads=lexicon.generic_heads,
+        company_heads=lexicon.company_heads,
+        company_suffixes=lexicon.company_suffixes,
+        company_name_re=lexicon.company_name_re,
         entity_lexicon=entity_lexicon,
     )
     paras = paragraphs(body)

@@ -811,3 +811,30 @@ def test_named_group_and_continuation_of_an_unnamed_one(lexicon, entity_lexicon)
     )
     quotes = run(body, lexicon, entity_lexicon)
     assert [q.speaker_surface for q in quotes] == ["Norland Shipping analysts"]
+
+
+def test_the_company_is_the_firm_named_before(lexicon, entity_lexicon) -> None:
+    body = (
+        "Norland Widget Corp said it would close two plants in the north. The company said the "
+        "closures would cost about 300 jobs. It said the plants were no longer profitable."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.speaker_name for q in quotes] == ["Norland Widget Corp"] * 3
+    assert all(q.speaker_key is None or not q.speaker_key.startswith("person:") for q in quotes)
+
+
+def test_telegraphic_company_and_it_after_a_person(lexicon, entity_lexicon) -> None:
+    body = (
+        "Halvard Shipping Ltd said its chairman Ivo Lind would retire. Lind said he had enjoyed the "
+        "work. It said a successor would be named in May.\n\nCompany said it expects higher fees."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    speakers = {q.quote_text[:10]: q.speaker_name for q in quotes}
+    assert speakers["a successo"] == "Halvard Shipping Ltd"
+    assert speakers["it expects"] == "Halvard Shipping Ltd"
+
+
+def test_wire_dateline_and_ticker_are_not_the_speaker(lexicon, entity_lexicon) -> None:
+    body = "NORLAND, N.C., March 4 - Halvard Widget Inc <HWI> said it had bought a smaller rival."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Halvard Widget Inc" and q.quote_text == "it had bought a smaller rival"
