@@ -577,9 +577,21 @@ def _mention_in(ctx: _Context, start: int, end: int) -> EntityMention | None:
     inside = [m for m in ctx.mentions if m.char_start >= start and m.char_end <= end]
     if not inside:
         return None
-    persons = [m for m in inside if m.entity_type == "person"]
+    persons = [m for m in inside if m.entity_type == "person" and not _in_company_name(ctx, m, end)]
     pool = persons or inside
     return max(pool, key=lambda m: (m.char_end, m.char_end - m.char_start))
+
+
+def _in_company_name(ctx: _Context, m: EntityMention, end: int) -> bool:
+    """Return True when a person-like name is the start of a firm's name ('James Capel and Co').
+
+    "Ivo Lind of Halvard Capel and Co said": the speaker is the person before "of", not the
+    founder's name inside the employer's.
+    """
+    if not ctx.company_suffixes:
+        return False
+    rest = ctx.body[m.char_end : end].split()
+    return 0 < len(rest) <= 4 and rest[-1].rstrip(".,").casefold() in ctx.company_suffixes
 
 
 def _previous_person(ctx: _Context, pos: int) -> _Speaker | None:
@@ -1305,8 +1317,21 @@ def _description_head(surface: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_EMPLOYEE_OF_RE = re.compile(rf"({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,2}}),?[ \t]+of[ \t]+(.+?)[ \t,]*$")
+
+
 def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Speaker:
     """FALLBACK: return a speaker read from the phrase alone, a lone surname completed from history."""
+    employee = _EMPLOYEE_OF_RE.match(surface)
+    if (
+        employee is not None
+        and _is_company_name(ctx, employee.group(2))
+        and employee.group(1).split()[0].casefold() not in _DETERMINERS
+        and not _institution_run(employee.group(1).split(), ctx.institution_heads)
+    ):
+        # "Ivo Lind of Halvard Capel and Co": the person speaks, the firm is who he works for.
+        name = employee.group(1)
+        return _Speaker("person:" + _fold(name), name, surface, start, end, penalty=0.05)
     name = _name_from_phrase(surface, ctx.institution_heads)
     words = name.split()
     if surface[:4].casefold() == "the " or (words and not _is_capitalised(words[0])):
@@ -1631,6 +1656,22 @@ def _bare_form_as_noun(phrase: str, last: str, cue_form: str) -> bool:
     )
 
 
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"])
+
+
+def _counted_modifier(toks: tuple[str, ...], cue_form: str) -> bool:
+    """Return True when a present cue form ends a counted noun phrase ('four Northern states').
+
+    A number before one singular capitalised modifier makes "states"/"reports" a plural noun; a
+    plural subject ("three Democrats say") ends in -s and is left alone.
+    """
+    if len(toks) < 2 or not cue_form.endswith("s") or _is_past(cue_form):
+        return False
+    last, before = toks[-1], toks[-2].casefold()
+    counted = before.isdigit() or before in _NUMBER_WORDS
+    return counted and _is_capitalised(last) and not last.endswith("s")
+
+
 def _subject_ok(phrase: str, cue_form: str) -> bool:
     """Return True when phrase can be the subject of the cue form.
 
@@ -1652,6 +1693,8 @@ def _subject_ok(phrase: str, cue_form: str) -> bool:
         return False  # "Okoye's remarks in …": after a possessive the cue is a noun
     if _bare_form_as_noun(phrase, last, cue_form):
         return False  # "the Harbour Board report showed": a bare form after a singular name is a noun
+    if _counted_modifier(toks, cue_form):
+        return False  # "offices in four Northern states": a counted noun, not a cue
     if _is_past(cue_form):
         return True
     if _is_capitalised(last) or last.casefold() in _PRONOUNS:
@@ -2016,7 +2059,8 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 _POST_ADJUNCT = re.compile(
     r"^\s*(?:$|[.!?,]|(?:at|on|in|during|after|before|when|while|to|with|from|as|via|about|last|this|earlier|"
     r"later|told|on|of|,|adding|noting|recently|today|yesterday|tonight|reporters|journalists|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b))"
+    # "said Monday's report …": a possessive day opens the words, it is no time adjunct
 )
 _THAT_RE = re.compile(r"\bthat\s+")
 # "…, a witness told Reuters." / "… told The Daily Post on Monday.": the addressee closing the sentence.

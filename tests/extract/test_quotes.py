@@ -838,3 +838,25 @@ def test_wire_dateline_and_ticker_are_not_the_speaker(lexicon, entity_lexicon) -
     body = "NORLAND, N.C., March 4 - Halvard Widget Inc <HWI> said it had bought a smaller rival."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Halvard Widget Inc" and q.quote_text == "it had bought a smaller rival"
+
+
+def test_possessive_day_after_the_cue_opens_the_words(lexicon, entity_lexicon) -> None:
+    body = "In a speech in the capital, Mayor Ivo Lind said Monday's report showed the harbour was safe."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text.startswith("Monday's report showed")
+
+
+def test_share_of_a_poll_is_no_speaker(lexicon, entity_lexicon) -> None:
+    body = "A survey found that 40 pct of residents backed the mayor, and a third believed he should resign."
+    assert run(body, lexicon, entity_lexicon) == []
+
+
+def test_counted_noun_is_no_cue(lexicon, entity_lexicon) -> None:
+    body = "Halvard Savings operates 30 branches in four Northern states and has 90 mln dlrs in loans."
+    assert run(body, lexicon, entity_lexicon) == []
+
+
+def test_person_of_a_firm_speaks_not_the_firm(lexicon, entity_lexicon) -> None:
+    body = "Peter Olsen of James Halvard and Co said the budget would fail."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Peter Olsen"
