@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.entities import EntityLexicon
 from newsfacts.extract.quote_spans import MarkedSpan, find_marked_spans, paragraphs
 from newsfacts.extract.records import Article, EntityMention, Quote
@@ -181,6 +182,11 @@ _PREPOSITIONS = frozenset(
         "without",
         "amid",
         "among",
+        "between",
+        "until",
+        "across",
+        "behind",
+        "throughout",
     ]
 )
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
@@ -758,6 +764,8 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
         end = start + trailing.start()
         surface = surface[: trailing.start()]
     words = surface.split()
+    if words and all(_is_calendar_word(w) or w.casefold() in _DETERMINERS for w in words):
+        return None  # "October": a date read as a subject
     if words and words[-1].casefold() in ctx.message_terms:
         return _message_issuer(ctx, start, end, surface)
     if words and words[-1].casefold() in ctx.non_speakers and not any(_is_capitalised(w) for w in words[1:]):
@@ -932,11 +940,30 @@ _TRAILING_TIME_RE = re.compile(
 )
 
 
+# Day and month names (not "may", a verb and a surname): a time, never a speaker ("the union's
+# Friday release" was issued by the union; "between May and October" says nothing).
+_CALENDAR_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 3)
+
+
+def _is_calendar_word(word: str) -> bool:
+    """Return True for a day or month name, possessive or not ('Friday', 'October's')."""
+    return re.sub(r"['’]s$", "", word.strip(_TOKEN_PUNCT)).casefold() in _CALENDAR_WORDS
+
+
 def _message_issuer(ctx: _Context, start: int, end: int, surface: str) -> _Speaker | None:
     """Return who issued the document that 'says' something: 'The RCMP statement' -> RCMP; 'her
-    statement' or 'the statement' -> the previous speaker, when one spoke in this or the last paragraph.
+    statement' or 'the statement' -> the previous speaker, when one spoke in this or the last paragraph;
+    'the union's Friday release' -> the union (a day or month before the noun is its date).
     """
     words = surface.split()[:-1]
+    while words and _is_calendar_word(words[-1]):
+        words.pop()
+    if len(words) >= 2 and re.search(r"\w['’]s$", words[-1]):
+        # "the union's release": the possessor issued it.
+        issuer_end = start + len(" ".join(words)) - 2
+        issuer = _resolve_speaker(ctx, start, issuer_end)
+        if issuer is not None:
+            return _Speaker(issuer.key, issuer.name, surface, start, end, 0.15, person=issuer.person)
     named = [w for w in words[1:] if _is_capitalised(w)] if words else []
     if words and _is_capitalised(words[0]) and words[0].casefold() not in _DETERMINERS:
         named = words
@@ -1486,6 +1513,10 @@ class _Attribution:
     cue: CueVerb
 
 
+# A verb with its object inside the phrase after a cue ("the program changed his life"): a clause.
+_VERB_OBJECT_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)\s+(?:his|her|their|its|the|a|an|my|our)\b")
+
+
 def _tail_attribution(
     lex: QuoteLexicon, body: str, start: int, end: int, strict: bool
 ) -> _Attribution | None:
@@ -1530,6 +1561,8 @@ def _tail_attribution(
     s = m.end() + (len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip()))
     if not (_looks_like_speaker(body[s:np_end]) or _ends_in_name(body[s:np_end])):
         return None
+    if _VERB_OBJECT_RE.search(body, s, np_end):
+        return None  # "…, says the program changed his life": a clause after the cue, no speaker
     named = _name_in_apposition(body, np_end, end)
     if named is not None and not _ends_in_name(body[s:np_end]):
         return _Attribution(named[0], named[1], m.start(), m.end(), cue)  # "says her partner, Jane Doe"

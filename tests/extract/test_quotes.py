@@ -860,3 +860,22 @@ def test_person_of_a_firm_speaks_not_the_firm(lexicon, entity_lexicon) -> None:
     body = "Peter Olsen of James Halvard and Co said the budget would fail."
     q = one(run(body, lexicon, entity_lexicon))
     assert q.speaker_name == "Peter Olsen"
+
+
+def test_clause_after_the_cue_is_no_inverted_speaker(lexicon, entity_lexicon) -> None:
+    body = "Ivo Lind, who lost 16 kilos between May and October, says the program changed his life."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Ivo Lind" and q.quote_text == "the program changed his life"
+
+
+def test_a_day_before_a_message_noun_is_its_date(lexicon, entity_lexicon) -> None:
+    body = "The ferries will run all winter, according to the Halvard Union's Friday release."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Halvard Union"
+
+
+def test_a_date_is_no_speaker(lexicon, entity_lexicon) -> None:
+    # A month read as the subject of a cue (here after a sentence cut short) names nobody.
+    body = "The nets stayed full until the storm. October saw the catch fall by half."
+    assert run(body, lexicon, entity_lexicon) == []
+    assert run("The boats came home, October said.", lexicon, entity_lexicon) == []
