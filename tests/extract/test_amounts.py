@@ -81,3 +81,12 @@ def test_share_of_gdp_and_of_a_budget() -> None:
 def test_bare_dollar_of_a_dollar_country(lexicon: amounts.CurrencyLexicon) -> None:
     assert (lexicon.bare_dollar["CAN"], lexicon.bare_dollar["AUS"]) == ("CAD", "AUD")
     assert "USA" not in lexicon.bare_dollar
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [("loans totalling 929 mln dlrs", 929e6, "USD"), ("73.65 mln stg as a grant", 73.65e6, "GBP")],
+)
+def test_wire_notation_mln_dlrs_and_stg(text: str, amount: float, currency: str) -> None:
+    (money,) = amounts.find_money(text, amounts.load_currency_lexicon())
+    assert (money.amount, money.currency) == (amount, currency)

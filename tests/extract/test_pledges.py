@@ -455,3 +455,21 @@ def test_an_arms_sale_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
 
 def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     assert pledges("Chile will receive the new ambassador from Peru on Monday.", lexicons) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Canada's Orbis Capital Inc will provide 279 mln dlrs of its funds to Peru to complete the takeover.",
+        "The Peruvian government will give farmers a 40 mln dlr stimulus, Chile said.",
+    ],
+)
+def test_company_domestic_and_private_giving_are_no_pledges(body: str, lexicons: pipeline.Lexicons) -> None:
+    found = pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges
+    assert found == []
+
+
+def test_aid_in_wire_notation_keeps_its_amount(lexicons: pipeline.Lexicons) -> None:
+    body = "Japan will provide 50 mln dlrs in aid to Peru, the minister said."
+    (p,) = pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges
+    assert (p.donor_key, p.recipient_key, p.amount, p.currency) == ("JPN", "PER", 50e6, "USD")
