@@ -2098,7 +2098,10 @@ _POST_ADJUNCT = re.compile(
 _THAT_RE = re.compile(r"\bthat\s+")
 # "…, a witness told Reuters." / "… told The Daily Post on Monday.": the addressee closing the sentence.
 _TOLD_NAME_RE = re.compile(
-    rf"\s+(?:The\s+)?{_UP}[\w&.’'-]*(?:\s+{_UP}[\w&.’'-]*){{0,3}}\s*(?:$|[.!?,]|\s(?:on|in|at|last|this)\b)"
+    rf"\s+(?:(?:The\s+)?{_UP}[\w&.’'-]*(?:\s+{_UP}[\w&.’'-]*){{0,3}}"
+    # "… told the conference.", "… told a news conference on Monday.": an audience, not a clause
+    r"|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s*(?:$|[.!?,]|\s(?:on|in|at|last|this)\b)"
 )
 # Time and channel adjuncts between a cue and its words: "said Thursday …", "said in a statement …".
 _LEAD_ADJUNCT = re.compile(

@@ -879,3 +879,10 @@ def test_a_date_is_no_speaker(lexicon, entity_lexicon) -> None:
     body = "The nets stayed full until the storm. October saw the catch fall by half."
     assert run(body, lexicon, entity_lexicon) == []
     assert run("The boats came home, October said.", lexicon, entity_lexicon) == []
+
+
+@pytest.mark.parametrize("audience", ["the conference", "a news conference on Monday", "the assembly"])
+def test_told_an_audience_closes_the_attribution(lexicon, entity_lexicon, audience: str) -> None:
+    body = f"The cuts could push many fishing towns to despair, Mayor Ivo Lind told {audience}."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text == "The cuts could push many fishing towns to despair"
