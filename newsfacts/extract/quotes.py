@@ -2195,19 +2195,36 @@ def _unmarked_quotes(
 _STATED_BY_RE = re.compile(r"(?:This|That|It)\s+was\s+(?:\w+ly\s+)?(\w+)\s+by\s+([^,;:]{2,120}?)\s*[.!]?\s*$")
 
 
+# "Mayor Ivo Lind announced this during a briefing.": the active twin of "This was stated by X."
+_SAID_THIS_RE = re.compile(r"([^,;:]{2,120}?)\s+(\w+)\s+(?:this|so)\b")
+
+
+def _said_this(lex: QuoteLexicon, body: str, s: int, e: int) -> tuple[str, int, int] | None:
+    """Return the cue form and the speaker span of 'X announced this (adjuncts).', else None."""
+    m = _SAID_THIS_RE.match(body, s, e)
+    if m is None or not _POST_ADJUNCT.match(body[m.end() : e]):
+        return None
+    phrase = m.group(1)
+    if not _looks_like_speaker(phrase) or not _ends_in_name(phrase):
+        return None  # a named speaker only: "the plan said this …" is no attribution
+    return m.group(2), m.start(1), m.end(1)
+
+
 def _stated_by(lex: QuoteLexicon, ctx: _Context, s: int, e: int, p_start: int, p_end: int) -> _Found | None:
-    """Return the previous sentence as reported speech when this one says who stated it."""
+    """Return the previous sentence as reported speech when this one says who stated it
+    ('This was stated by X.', 'X announced this during a briefing.')."""
     body = ctx.body
     m = _STATED_BY_RE.match(body, s, e)
-    cue = lex.cues.get(m.group(1).casefold()) if m is not None else None
-    if m is None or cue is None or cue.complement in ("colon", "naming") or not _is_past(m.group(1)):
+    said = (m.group(1), m.start(2), m.end(2)) if m is not None else _said_this(lex, body, s, e)
+    cue = lex.cues.get(said[0].casefold()) if said is not None else None
+    if said is None or cue is None or cue.complement in ("colon", "naming") or not _is_past(said[0]):
         return None
-    spk = _pending(ctx, m.start(2), m.end(2))
+    spk = _pending(ctx, said[1], said[2])
     c_start, c_end = _trim_start(body, p_start, p_end), _trim_end(body, p_start, p_end)
     if spk is None or len(_tokens(body[c_start:c_end])) < 4:
         return None
     conf = cue.confidence - 0.1 - spk.penalty
-    return _Found(spk, c_start, c_end, "indirect", m.group(1), False, s, e, conf)
+    return _Found(spk, c_start, c_end, "indirect", said[0], False, s, e, conf)
 
 
 def _speech_before(lex: QuoteLexicon, body: str, sent: tuple[int, int], quote: _Found, claimed: bool) -> bool:

@@ -886,3 +886,14 @@ def test_told_an_audience_closes_the_attribution(lexicon, entity_lexicon, audien
     body = f"The cuts could push many fishing towns to despair, Mayor Ivo Lind told {audience}."
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "The cuts could push many fishing towns to despair"
+
+
+def test_named_speaker_announced_this_after_the_words(lexicon, entity_lexicon) -> None:
+    body = (
+        "The harbour fees rose by a third in May.\n\n"
+        "Mayor Ivo Lind announced this during a briefing in the town hall."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text == "The harbour fees rose by a third in May"
+    said_this = run("The fees rose by a third. Ivo Lind said this would not last.", lexicon, entity_lexicon)
+    assert [q.quote_text for q in said_this] == ["this would not last"]
