@@ -695,4 +695,21 @@ def extract(ctx: ArticleContext) -> list[PledgeMention]:
     found: list[PledgeMention] = []
     for s in ctx.sentences:
         found.extend(_from_sentence(s, ctx, found))
-    return _merge(found)
+    return [p for p in _merge(found) if _gives_something(p)]
+
+
+# What a pledge gives, named in its sentence: a sum, a count of items, or an aid noun.
+_AID_WORDS = re.compile(
+    r"\b(?:aid|assistance|grants?|loans?|credits?|package|donat\w+|relief|support|funds?|funding|financ\w+|"
+    r"weapons?|arms|equipment|vehicles|ammunition|vaccines?|doses|supplies|food|tonnes|tons|humanitarian|"
+    r"military|training|train|instructors|deposit|tranche|contribution|subsid\w+|rescue|teams?|troops|ships?|"
+    r"vessels|aircraft|systems)\b",
+    re.IGNORECASE,
+)
+
+
+def _gives_something(pledge: PledgeMention) -> bool:
+    """Return True when the pledge's sentence says what is given: a sum, items or an aid noun
+    ("X will supply this?" or "the reform would give the markets an organisation" give nothing)."""
+    counted = pledge.amount is not None or pledge.quantity is not None
+    return counted or bool(_AID_WORDS.search(pledge.evidence))

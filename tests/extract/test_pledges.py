@@ -473,3 +473,14 @@ def test_aid_in_wire_notation_keeps_its_amount(lexicons: pipeline.Lexicons) -> N
     body = "Japan will provide 50 mln dlrs in aid to Peru, the minister said."
     (p,) = pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges
     assert (p.donor_key, p.recipient_key, p.amount, p.currency) == ("JPN", "PER", 50e6, "USD")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Is Chile ready to supply this to Peru?\" the minister asked.",
+        "Chile said the reform would give Peru's markets a dynamic organisation.",
+    ],
+)
+def test_a_pledge_names_what_it_gives(body: str, lexicons: pipeline.Lexicons) -> None:
+    assert pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges == []
