@@ -2357,6 +2357,15 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
     return None
 
 
+def _reports_a_speaker(lex: QuoteLexicon, body: str, start: int, end: int) -> bool:
+    """Return True when the words carry their own past-tense 'X said that …' in their first 20 words."""
+    head_end = min(end, start + 160)
+    for m in lex.cue_re.finditer(body, start, head_end):
+        if _is_past(m.group()) and re.match(r"\s+that\s", body[m.end() : m.end() + 6]):
+            return m.start() > start
+    return False
+
+
 def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found | None:
     """Return the quote of a sentence closed by its attribution: '…, Spruds said at the briefing.'."""
     body = ctx.body
@@ -2375,6 +2384,11 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
         c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
         if len(_tokens(body[c_start:c_end])) < 4:
             return None
+        if _reports_a_speaker(lex, body, c_start, c_end):
+            # "A Freedonian official said that …, the Daily Herald reported.": the outlet reports
+            # the official's words; the official is the speaker, the words end before the outlet.
+            inner = _preposed_quotes(lex, ctx, s, a_start)
+            return inner[-1] if inner else None
         spk = _pending(ctx, attribution.speaker_start, attribution.speaker_end)
         if spk is None:
             return None
