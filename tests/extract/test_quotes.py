@@ -900,6 +900,9 @@ def test_named_speaker_announced_this_after_the_words(lexicon, entity_lexicon) -
 
 
 def test_outlet_reporting_a_speaker_is_not_the_speaker(lexicon, entity_lexicon) -> None:
-    body = "Mayor Ivo Lind said that the northern pipeline makes the new one pointless, the Tromso Herald reported."
+    body = (
+        "Mayor Ivo Lind said that the northern pipeline makes the new one pointless, "
+        "the Tromso Herald reported."
+    )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "the northern pipeline makes the new one pointless"
