@@ -695,21 +695,22 @@ def extract(ctx: ArticleContext) -> list[PledgeMention]:
     found: list[PledgeMention] = []
     for s in ctx.sentences:
         found.extend(_from_sentence(s, ctx, found))
-    return [p for p in _merge(found) if _gives_something(p)]
+    return [p for p in _merge(found) if _gives_something(p, ctx)]
 
 
-# What a pledge gives, named in its sentence: a sum, a count of items, or an aid noun.
+# What a pledge gives, named in its sentence: a sum, a count of items, an item word of a category
+# (seeds/pledge_triggers.csv, kind category) or one of these aid nouns.
 _AID_WORDS = re.compile(
     r"\b(?:aid|assistance|grants?|loans?|credits?|package|donat\w+|relief|support|funds?|funding|financ\w+|"
-    r"weapons?|arms|equipment|vehicles|ammunition|vaccines?|doses|supplies|food|tonnes|tons|humanitarian|"
-    r"military|training|train|instructors|deposit|tranche|contribution|subsid\w+|rescue|teams?|troops|ships?|"
-    r"vessels|aircraft|systems)\b",
+    r"deposit|tranche|contribution|subsid\w+)\b",
     re.IGNORECASE,
 )
 
 
-def _gives_something(pledge: PledgeMention) -> bool:
-    """Return True when the pledge's sentence says what is given: a sum, items or an aid noun
-    ("X will supply this?" or "the reform would give the markets an organisation" give nothing)."""
-    counted = pledge.amount is not None or pledge.quantity is not None
-    return counted or bool(_AID_WORDS.search(pledge.evidence))
+def _gives_something(pledge: PledgeMention, ctx: ArticleContext) -> bool:
+    """Return True when the pledge's sentence says what is given ("Is X ready to supply this?",
+    "the reform would give the markets an organisation" give nothing)."""
+    if pledge.amount is not None or pledge.quantity is not None or pledge.item:
+        return True
+    sentence = ctx.sentences[pledge.sentence_index]
+    return bool(_AID_WORDS.search(sentence.text) or _hits(sentence, ctx, "category"))
