@@ -1429,8 +1429,10 @@ def _unnamed_source(ctx: _Context, surface: str, start: int, end: int) -> bool:
             continue
         mention = next((m for m in placed if m.char_start <= at < m.char_end), None)
         if mention is not None:
-            if mention.entity_type == "location" or mention.method == "metonym":
-                continue  # "London dealers": a city (a capital read as its country too) names nobody
+            if mention.entity_type == "location" or mention.method in ("metonym", "demonym"):
+                # "London dealers", "Japanese investors": a city (a capital read as its country too)
+                # or a nationality names nobody; state bodies ("Japanese officials") resolved before.
+                continue
             return False
         if at == start and _opens_sentence(ctx.body, at):
             continue
@@ -1555,6 +1557,8 @@ def _tail_attribution(
         return None  # ", saying …" attaches to the main clause's subject, never "saying Jane Doe"
     if cue.kind_hint == "indirect" and cue.complement == "clause":
         return None  # "…, announced the ferries would stop at Ostend": an object clause, no speaker
+    if cue.complement == "object":
+        return None  # "…, told Reuters": the noun after "told" is the audience, never the speaker
     np_end = _speaker_after_cue(body, m.end(), after_end)
     if np_end is None:
         return None
@@ -2357,6 +2361,9 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
     return None
 
 
+_NAME_BEFORE_ROLE_RE = re.compile(rf",[ \t]+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,3}})[ \t]*$")
+
+
 def _reports_a_speaker(lex: QuoteLexicon, body: str, start: int, end: int) -> bool:
     """Return True when the words carry their own past-tense 'X said that …' in their first 20 words."""
     head_end = min(end, start + 160)
@@ -2381,6 +2388,14 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
             attribution.cue.complement == "object" and _TOLD_NAME_RE.match(rest)
         ):
             continue
+        named = _NAME_BEFORE_ROLE_RE.search(body, s, a_start)
+        if named is not None and body[attribution.speaker_start].islower():
+            # "…, Ivo Lind, head of the creditors' group, told Reuters.": the role is in apposition
+            # to the name before it, which is the speaker; the words end before the name.
+            attribution = _Attribution(
+                named.start(1), named.end(1), attribution.cue_start, attribution.cue_end, attribution.cue
+            )
+            a_start = named.start()
         c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
         if len(_tokens(body[c_start:c_end])) < 4:
             return None

@@ -906,3 +906,21 @@ def test_outlet_reporting_a_speaker_is_not_the_speaker(lexicon, entity_lexicon) 
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "the northern pipeline makes the new one pointless"
+
+
+def test_the_audience_after_told_is_never_the_speaker(lexicon, entity_lexicon) -> None:
+    body = "One clerk, who asked not to be named, told Reuters a draft agreement would cut the fees."
+    assert all(
+        q.speaker_name != "Reuters" and "Reuters" not in (q.speaker_surface or "")
+        for q in run(body, lexicon, entity_lexicon)
+    )
+
+
+def test_name_before_a_role_apposition_is_the_speaker(lexicon, entity_lexicon) -> None:
+    body = "The appeal is strong, Ivo Lind, head of the creditors group Norland Realisations, told Reuters."
+    q = one(run(body, lexicon, entity_lexicon))
+    assert q.speaker_name == "Ivo Lind" and q.quote_text == "The appeal is strong"
+
+
+def test_a_nationality_names_no_group(lexicon, entity_lexicon) -> None:
+    assert run("Norwegian investors said the krone would weaken.", lexicon, entity_lexicon) == []
