@@ -708,9 +708,15 @@ _AID_WORDS = re.compile(
 
 
 def _gives_something(pledge: PledgeMention, ctx: ArticleContext) -> bool:
-    """Return True when the pledge's sentence says what is given ("Is X ready to supply this?",
-    "the reform would give the markets an organisation" give nothing)."""
+    """Return True when the pledge's sentence names one of its sides (here or just before) and says
+    what is given ("Is X ready to supply this?", "the reform would give the markets an organisation"
+    give nothing)."""
+    sentence = ctx.sentences[pledge.sentence_index]
+    # Neither side named in the sentence or the one before: both were guessed from the article.
+    nearby = ctx.sentences[max(0, pledge.sentence_index - 1) : pledge.sentence_index + 1]
+    named = {p.key for s in nearby for p in ctx.parties_in(s)}
+    if pledge.donor_key not in named and pledge.recipient_key not in named:
+        return False
     if pledge.amount is not None or pledge.quantity is not None or pledge.item:
         return True
-    sentence = ctx.sentences[pledge.sentence_index]
     return bool(_AID_WORDS.search(sentence.text) or _hits(sentence, ctx, "category"))

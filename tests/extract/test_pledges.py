@@ -484,3 +484,11 @@ def test_aid_in_wire_notation_keeps_its_amount(lexicons: pipeline.Lexicons) -> N
 )
 def test_a_pledge_names_what_it_gives(body: str, lexicons: pipeline.Lexicons) -> None:
     assert pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges == []
+
+
+def test_a_pledge_whose_sides_are_both_guessed_is_dropped(lexicons: pipeline.Lexicons) -> None:
+    body = (
+        "Japan and Peru signed a trade accord. Officials met in Lima for three days. The weather was warm. "
+        "Retail stores in the region will be providing additional funding for the programme."
+    )
+    assert pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges == []
