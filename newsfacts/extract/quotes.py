@@ -1302,6 +1302,21 @@ def _is_company_name(ctx: _Context, name: str) -> bool:
     return bool(words) and words[-1].rstrip(".,").casefold() in ctx.company_suffixes
 
 
+def _firm_name(ctx: _Context, surface: str) -> str | None:
+    """Return the whole firm's name when the phrase is one ('Standard and Poor's Corp'), else None.
+
+    A name with "and"/"of"/"&" inside is kept whole: cutting after the last joiner, as for a
+    person, would leave "Poor's Corp".
+    """
+    if ctx.company_name_re is None or not _is_company_name(ctx, surface):
+        return None
+    words = surface.split()
+    while words and words[0].casefold() in _DETERMINERS:
+        words.pop(0)
+    name = " ".join(words)
+    return name if ctx.company_name_re.fullmatch(name) else None
+
+
 def _company_named_before(ctx: _Context, surface: str, before: int) -> str | None:
     """FALLBACK: return the firm 'the company' / 'the airline' stands for: the last name ending in a
     company suffix ("Acme Widget Corp") in the preceding 1,500 characters, else None.
@@ -1359,6 +1374,9 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
         # "Ivo Lind of Halvard Capel and Co": the person speaks, the firm is who he works for.
         name = employee.group(1)
         return _Speaker("person:" + _fold(name), name, surface, start, end, penalty=0.05)
+    firm = _firm_name(ctx, surface)
+    if firm is not None:
+        return _Speaker(None, firm, surface, start, end, penalty=0.05, person=False)
     name = _name_from_phrase(surface, ctx.institution_heads)
     words = name.split()
     if surface[:4].casefold() == "the " or (words and not _is_capitalised(words[0])):

@@ -924,3 +924,8 @@ def test_name_before_a_role_apposition_is_the_speaker(lexicon, entity_lexicon) -
 
 def test_a_nationality_names_no_group(lexicon, entity_lexicon) -> None:
     assert run("Norwegian investors said the krone would weaken.", lexicon, entity_lexicon) == []
+
+
+def test_firm_name_with_a_joiner_is_kept_whole(lexicon, entity_lexicon) -> None:
+    q = one(run("Halvard and Olsen's Corp said it is keeping the bonds on watch.", lexicon, entity_lexicon))
+    assert q.speaker_name == "Halvard and Olsen's Corp"
