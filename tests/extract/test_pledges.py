@@ -462,6 +462,8 @@ def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
     [
         "Canada's Orbis Capital Inc will provide 279 mln dlrs of its funds to Peru to complete the takeover.",
         "The Peruvian government will give farmers a 40 mln dlr stimulus, Chile said.",
+        "Japan said it had fully provided for the settlement's cost of 5 mln dlrs owed to Peru.",
+        "The accord provided for capital goods trade between Peru and Chile to rise to 2 billion dlrs.",
     ],
 )
 def test_company_domestic_and_private_giving_are_no_pledges(body: str, lexicons: pipeline.Lexicons) -> None:
