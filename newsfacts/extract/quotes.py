@@ -793,6 +793,16 @@ def _resolve_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
         return _Speaker(None, _name_from_phrase(surface), surface, start, end, 0.1, person=False)
     if folded in ("he", "she", "him", "her"):
         return _pronoun_speaker(ctx, start, end, surface, mention)
+    if (
+        mention is not None
+        and mention.entity_type == "person"
+        and mention.char_end < end
+        and _phrase_head(surface) in ctx.generic_heads
+        and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,2}", ctx.body[mention.char_end : end]) is not None
+    ):
+        # "a Campeau source", "an Olsen insider": an unnamed source close to the person named,
+        # never that person.
+        return _Speaker(None, surface, surface, start, end, 0.05, person=False, generic=True)
     if mention is not None and (mention.entity_type == "person" or _covers(ctx.body, mention, start, end)):
         return _Speaker(
             mention.entity_key,
@@ -1537,6 +1547,13 @@ class _Attribution:
 _VERB_OBJECT_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)\s+(?:his|her|their|its|the|a|an|my|our)\b")
 
 
+def _clause_not_speaker(body: str, s: int, e: int) -> bool:
+    """Return True when the phrase after a cue is a lower-case clause ('the fees would rise')."""
+    comma = body.find(",", s, e)
+    head_end = comma if comma >= 0 else e
+    return body[s : s + 1].islower() and _FINITE_RE.search(body, s, head_end) is not None
+
+
 def _tail_attribution(
     lex: QuoteLexicon, body: str, start: int, end: int, strict: bool
 ) -> _Attribution | None:
@@ -1583,8 +1600,10 @@ def _tail_attribution(
     s = m.end() + (len(body[m.end() : np_end]) - len(body[m.end() : np_end].lstrip()))
     if not (_looks_like_speaker(body[s:np_end]) or _ends_in_name(body[s:np_end])):
         return None
-    if _VERB_OBJECT_RE.search(body, s, np_end):
-        return None  # "…, says the program changed his life": a clause after the cue, no speaker
+    if _VERB_OBJECT_RE.search(body, s, np_end) or _clause_not_speaker(body, s, np_end):
+        # "…, says the program changed his life", "Ivo Lind, a harbour official, said the fees would
+        # rise.": a clause after the cue, no inverted speaker (the name before the apposition speaks)
+        return None
     named = _name_in_apposition(body, np_end, end)
     if named is not None and not _ends_in_name(body[s:np_end]):
         return _Attribution(named[0], named[1], m.start(), m.end(), cue)  # "says her partner, Jane Doe"

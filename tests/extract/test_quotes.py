@@ -929,3 +929,20 @@ def test_a_nationality_names_no_group(lexicon, entity_lexicon) -> None:
 def test_firm_name_with_a_joiner_is_kept_whole(lexicon, entity_lexicon) -> None:
     q = one(run("Halvard and Olsen's Corp said it is keeping the bonds on watch.", lexicon, entity_lexicon))
     assert q.speaker_name == "Halvard and Olsen's Corp"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ivo Lind, a harbour official, said the fees would rise.",
+        "Lind, of Halvard and Olsen, said the dampening effect would not show for nine months.",
+    ],
+)
+def test_apposition_is_not_the_words_and_the_clause_no_speaker(lexicon, entity_lexicon, body: str) -> None:
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and not q.quote_text.startswith(("Ivo Lind", "Lind"))
+
+
+def test_unnamed_source_close_to_a_named_person_is_not_that_person(lexicon, entity_lexicon) -> None:
+    body = "Mayor Ivo Lind sold the harbour. A Lind source said the sale puts the town in a strong position."
+    assert all(surname(q) != "lind" for q in run(body, lexicon, entity_lexicon))
