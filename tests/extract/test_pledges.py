@@ -464,6 +464,8 @@ def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
         "The Peruvian government will give farmers a 40 mln dlr stimulus, Chile said.",
         "Japan said it had fully provided for the settlement's cost of 5 mln dlrs owed to Peru.",
         "The accord provided for capital goods trade between Peru and Chile to rise to 2 billion dlrs.",
+        "Chile will supply Peru 100,000 tonnes of copper at a rate of 96 dlrs a tonne.",
+        "Peru is asking for about 320 mln dlrs from Chile to pay for relief.",
     ],
 )
 def test_company_domestic_and_private_giving_are_no_pledges(body: str, lexicons: pipeline.Lexicons) -> None:
