@@ -29,11 +29,15 @@ country its phrase names, the seeded country of the person it names, or the coun
 with the same noun (`national` speaker terms); "the Latvian leader" is the last person the people seed
 places in Latvia, else the person quoted just before; "the company" is the name a company noun
 introduced ("maker Acme"), else the last name ending in a company suffix ("Acme Widget Corp", never a
-person; "It said" and the wire's "Company said" too); a wire dateline's date and a ticker are cut
-from a speaker phrase; cited figures or findings name no speaker; a photo credit's name is no
-antecedent; a repeated quotation is kept once. An unnamed source or group that names no one
-("analysts", "London dealers", "a spokesman") stays in the history ("they added") but is not
-emitted: gold sets flag such quotes `generic` and nobody's statement can be cited from them.
+person; "It said" and the wire's "Company said" too), "the department" the last name built on the
+same noun ("the Commerce Department", "the Ministry of Fisheries"); "X of <Firm> and Co" is X; the
+noun after "told" is the audience, never a speaker; a clause after a cue ("said the fees would
+rise") is no inverted speaker; a day or month is no speaker; "X said that …, the Herald reported"
+is X's; a wire dateline's date and a ticker are cut from a speaker phrase; cited figures or
+findings name no speaker; a photo credit's name is no antecedent; a repeated quotation is kept
+once. An unnamed source or group that names no one ("analysts", "London dealers", "a spokesman",
+"a Campeau source") stays in the history ("they added") but is not emitted: gold sets flag such
+quotes `generic` and nobody's statement can be cited from them.
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
@@ -1312,6 +1316,37 @@ def _is_company_name(ctx: _Context, name: str) -> bool:
     return bool(words) and words[-1].rstrip(".,").casefold() in ctx.company_suffixes
 
 
+@functools.lru_cache(maxsize=64)
+def _named_body_re(head: str) -> re.Pattern[str]:
+    """Return the pattern of a body's name built on a head noun ('Commerce Department', 'Bank of Norland')."""
+    word = re.escape(head[:1].upper() + head[1:])
+    return re.compile(
+        rf"(?<![\w’'-])((?:{_RUN_TOKEN}[ \t]+){{0,3}}{word}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+        rf"{_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,2}}|(?:{_RUN_TOKEN}[ \t]+){{1,3}}{word})(?![\w’'-])"
+    )
+
+
+def _institution_named_before(ctx: _Context, surface: str, before: int) -> str | None:
+    """FALLBACK: return the body 'the department' / 'the ministry' stands for: the last name built on
+    the same noun ("the Commerce Department", "the Ministry of Fisheries") in the preceding 1,500
+    characters, else None."""
+    words = surface.split()
+    if len(words) != 2 or words[0].casefold() != "the" or not words[1].islower():
+        return None
+    head = words[1]
+    if head not in ctx.institution_heads:
+        return None
+    last = None
+    for m in _named_body_re(head).finditer(ctx.body, max(0, before - _COMPANY_LOOKBACK), before):
+        last = m
+    if last is None:
+        return None
+    name = last.group(1).split()
+    while name and name[0].casefold() in _DETERMINERS:
+        name.pop(0)
+    return " ".join(name) if len(name) > 1 else None
+
+
 def _firm_name(ctx: _Context, surface: str) -> str | None:
     """Return the whole firm's name when the phrase is one ('Standard and Poor's Corp'), else None.
 
@@ -1401,8 +1436,10 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             return _Speaker(
                 org.entity_key, org.canonical_name, surface, start, end, penalty=0.2, person=False
             )
-        company = _company_introduced_before(ctx, surface, start) or _company_named_before(
-            ctx, surface, start
+        company = (
+            _company_introduced_before(ctx, surface, start)
+            or _company_named_before(ctx, surface, start)
+            or _institution_named_before(ctx, surface, start)
         )
         if company is not None:
             return _Speaker(None, company, surface, start, end, penalty=0.2, person=False)

@@ -946,3 +946,17 @@ def test_apposition_is_not_the_words_and_the_clause_no_speaker(lexicon, entity_l
 def test_unnamed_source_close_to_a_named_person_is_not_that_person(lexicon, entity_lexicon) -> None:
     body = "Mayor Ivo Lind sold the harbour. A Lind source said the sale puts the town in a strong position."
     assert all(surname(q) != "lind" for q in run(body, lexicon, entity_lexicon))
+
+
+@pytest.mark.parametrize(
+    ("first", "body_name"),
+    [
+        ("The Harbour Department", "Harbour Department"),
+        ("The Ministry of Fisheries", "Ministry of Fisheries"),
+    ],
+)
+def test_the_department_is_the_body_named_before(lexicon, entity_lexicon, first: str, body_name: str) -> None:
+    noun = body_name.split()[1 if body_name.startswith("Harbour") else 0].casefold()
+    body = f"{first} said the catch fell. Landings in May fell 2.1 pct to 74,800 tonnes, the {noun} said."
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.speaker_name for q in quotes] == [body_name, body_name]
