@@ -302,6 +302,9 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
         "The Dutch finance minister welcomed President Joe Biden's decision to name a new Fed chair.",
         "A delegation from Orbis Aero Corp will visit the Dutch parliament on Monday.",
         "The board is due to meet in Indonesia in June.",
+        "Germany has taken steps to meet U.S. demands for stimulus, Olaf Scholz said.",
+        "Near-term demand has been met by German purchases of French corn, Olaf Scholz said.",
+        "France are still to meet Italy at the stadium in what is now a wooden spoon decider.",
     ],
 )
 def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
