@@ -2438,6 +2438,22 @@ def _according_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
 _NAME_BEFORE_ROLE_RE = re.compile(rf",[ \t]+({_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{1,3}})[ \t]*$")
 
 
+_NAME_APPOSITION_RE = re.compile(rf"{_RUN_TOKEN}(?:[ \t]+{_RUN_TOKEN}){{0,3}},[ \t]+([^,;:!?]{{2,100}})")
+
+
+def _is_subject_with_apposition(body: str, start: int, end: int) -> bool:
+    """Return True when the words are only a name and its apposition ('Ivo Lind, a harbour official').
+
+    Such words are the sentence's subject, not a statement: no finite verb follows the name except
+    inside a relative clause.
+    """
+    m = _NAME_APPOSITION_RE.fullmatch(body, start, end)
+    if m is None:
+        return False
+    rest = m.group(1)
+    return rest.split(" ", 1)[0] in ("who", "whose", "which") or _FINITE_RE.search(rest) is None
+
+
 def _reports_a_speaker(lex: QuoteLexicon, body: str, start: int, end: int) -> bool:
     """Return True when the words carry their own past-tense 'X said that …' in their first 20 words."""
     head_end = min(end, start + 160)
@@ -2473,6 +2489,8 @@ def _postposed_quote(lex: QuoteLexicon, ctx: _Context, s: int, e: int) -> _Found
         c_start, c_end = _trim_start(body, s, a_start), _trim_end(body, s, a_start)
         if len(_tokens(body[c_start:c_end])) < 4:
             return None
+        if _is_subject_with_apposition(body, c_start, c_end):
+            continue  # "Mary Ann Lind, principal architect at the firm, explains the design.": no words
         if _reports_a_speaker(lex, body, c_start, c_end):
             # "A Freedonian official said that …, the Daily Herald reported.": the outlet reports
             # the official's words; the official is the speaker, the words end before the outlet.

@@ -960,3 +960,8 @@ def test_the_department_is_the_body_named_before(lexicon, entity_lexicon, first:
     body = f"{first} said the catch fell. Landings in May fell 2.1 pct to 74,800 tonnes, the {noun} said."
     quotes = run(body, lexicon, entity_lexicon)
     assert [q.speaker_name for q in quotes] == [body_name, body_name]
+
+
+def test_name_and_apposition_alone_are_no_words(lexicon, entity_lexicon) -> None:
+    body = "Mary Ann Halvorsen, principal architect at the firm, explains the design."
+    assert run(body, lexicon, entity_lexicon) == []
