@@ -716,6 +716,13 @@ def _pending(ctx: _Context, start: int, end: int) -> _Speaker | None:
     return _Speaker(None, None, ctx.body[start:end], start, end, pending=True)
 
 
+# Product decision (issue 9): quotes of an unnamed source or group ("analysts said", "a spokesman
+# said") are not emitted. FORMAT.md makes them optional and world_news/press gold flag them
+# `generic`; ggt_quotes_dev (no `generic` flags) counts them, so True trades that set's recall for
+# precision on every other text.
+EMIT_UNNAMED_SOURCES = False
+
+
 def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """Return the quotes whose speaker resolves, resolving them in document order.
 
@@ -746,7 +753,7 @@ def _resolve_all(ctx: _Context, found: list[_Found]) -> list[_Found]:
             f.speaker = resolved
         if f.speaks:
             ctx.history.append((f.end, f.speaker))
-        if not f.speaker.generic:
+        if EMIT_UNNAMED_SOURCES or not f.speaker.generic:
             # An unnamed source or group stays in the history ("they added" continues it) but is no
             # one's statement: gold sets flag it `generic`, and an analyst cannot cite it.
             out.append(f)
