@@ -1598,6 +1598,14 @@ def _clause_not_speaker(body: str, s: int, e: int) -> bool:
     return body[s : s + 1].islower() and _FINITE_RE.search(body, s, head_end) is not None
 
 
+def _name_then_apposition(after: str) -> bool:
+    """Return True for ' Ivo Lind, executive director of the Fishers Guild.' after a cue: a name and
+    the apposition that ends the sentence (no finite verb in it), not a new clause."""
+    text = after.strip().rstrip(".!?").rstrip()
+    m = _NAME_APPOSITION_RE.fullmatch(text)
+    return m is not None and _FINITE_RE.search(m.group(1)) is None
+
+
 def _tail_attribution(
     lex: QuoteLexicon, body: str, start: int, end: int, strict: bool
 ) -> _Attribution | None:
@@ -1617,7 +1625,12 @@ def _tail_attribution(
     before = body[pos : m.start()]
     after_end = _clause_end(body, m.end(), end)
     after = body[m.end() : after_end]
-    if strict and len(_tokens(after)) > 8 and not _adjunct_tail(body, pos, m.start(), after):
+    if (
+        strict
+        and len(_tokens(after)) > 8
+        and not _adjunct_tail(body, pos, m.start(), after)
+        and not _name_then_apposition(after)
+    ):
         return None
     if before.strip():
         if _SUBORDINATOR_RE.match(before):

@@ -965,3 +965,12 @@ def test_the_department_is_the_body_named_before(lexicon, entity_lexicon, first:
 def test_name_and_apposition_alone_are_no_words(lexicon, entity_lexicon) -> None:
     body = "Mary Ann Halvorsen, principal architect at the firm, explains the design."
     assert run(body, lexicon, entity_lexicon) == []
+
+
+def test_inverted_speaker_with_a_closing_apposition(lexicon, entity_lexicon) -> None:
+    body = (
+        "It's too early to count the losses at the harbour, said Ivo Lind, executive director of the "
+        "Norland Fishers Guild."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text == "It's too early to count the losses at the harbour"
