@@ -1600,10 +1600,20 @@ def _clause_not_speaker(body: str, s: int, e: int) -> bool:
 
 def _name_then_apposition(after: str) -> bool:
     """Return True for ' Ivo Lind, executive director of the Fishers Guild.' after a cue: a name and
-    the apposition that ends the sentence (no finite verb in it), not a new clause."""
+    the apposition or relative clause that ends the sentence ('…, who is leading the project.'),
+    not a new clause."""
     text = after.strip().rstrip(".!?").rstrip()
     m = _NAME_APPOSITION_RE.fullmatch(text)
-    return m is not None and _FINITE_RE.search(m.group(1)) is None
+    if m is not None and _FINITE_RE.search(m.group(1)) is None:
+        return True
+    speaker, sep, rest = text.partition(", ")
+    return (
+        bool(sep)
+        and _ends_in_name(speaker)
+        and len(_tokens(speaker)) <= 7
+        and rest.split(" ", 1)[0] in ("who", "whose")
+        and not re.search(r"[,;:]", rest)
+    )
 
 
 def _tail_attribution(

@@ -974,3 +974,12 @@ def test_inverted_speaker_with_a_closing_apposition(lexicon, entity_lexicon) -> 
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "It's too early to count the losses at the harbour"
+
+
+def test_inverted_speaker_with_a_closing_relative_clause(lexicon, entity_lexicon) -> None:
+    body = (
+        "Results for the first 500 members are very good, says harbour senior manager Ivo Lind, who is "
+        "leading the project with the town."
+    )
+    q = one(run(body, lexicon, entity_lexicon))
+    assert surname(q) == "lind" and q.quote_text == "Results for the first 500 members are very good"
