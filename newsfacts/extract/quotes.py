@@ -1467,7 +1467,7 @@ def _fallback_speaker(ctx: _Context, surface: str, start: int, end: int) -> _Spe
             # Any word of the name: a family name written first ("Ito Naoki" … "Ito said") counts.
             if spk.name and _fold(spk.name).split()[-1:] == [folded]:
                 return _Speaker(spk.key, spk.name, surface, start, end, generic=spk.generic)
-        full = _full_name_in_body(ctx.body, words[0], start)
+        full = _full_name_in_body(ctx.body, words[0], start) or _name_opened_by(ctx, folded, start)
         if full:
             name = full
     is_person = (
@@ -1554,6 +1554,21 @@ def _compatriot_of_description(ctx: _Context, surface: str, start: int, end: int
         at, prev = ctx.history[-1]
         if prev.person and prev.key and _para_of(ctx.paras, start) - _para_of(ctx.paras, at) <= 1:
             return _Speaker(prev.key, prev.name, surface, start, end, penalty=0.2)
+    return None
+
+
+def _name_opened_by(ctx: _Context, folded: str, before: int) -> str | None:
+    """FALLBACK: return the last two-word person name before `before` whose first word is `folded`.
+
+    A family name written first ("spokeswoman Hua Chunying … Hua told reporters") is how the
+    person is named again.
+    """
+    for m in reversed(ctx.mentions):
+        if m.char_end > before or m.entity_type != "person":
+            continue
+        words = m.canonical_name.split()
+        if len(words) == 2 and _fold(words[0]) == folded:
+            return m.canonical_name
     return None
 
 

@@ -983,3 +983,12 @@ def test_inverted_speaker_with_a_closing_relative_clause(lexicon, entity_lexicon
     )
     q = one(run(body, lexicon, entity_lexicon))
     assert surname(q) == "lind" and q.quote_text == "Results for the first 500 members are very good"
+
+
+def test_family_name_first_is_named_again_by_its_first_word(lexicon, entity_lexicon) -> None:
+    body = (
+        "Harbour spokeswoman Tan Meilin said the talks were useful. "
+        "Tan told reporters at a briefing that the port expects more ships."
+    )
+    quotes = run(body, lexicon, entity_lexicon)
+    assert [q.speaker_name for q in quotes] == ["Tan Meilin", "Tan Meilin"]
