@@ -466,6 +466,8 @@ def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
         "The accord provided for capital goods trade between Peru and Chile to rise to 2 billion dlrs.",
         "Chile will supply Peru 100,000 tonnes of copper at a rate of 96 dlrs a tonne.",
         "Peru is asking for about 320 mln dlrs from Chile to pay for relief.",
+        "Only the Chilean delegation gave general support to the Commission line on farm aid for Peru.",
+        "The Peruvian minister will extend his tour, flying to Chile for talks on aid.",
     ],
 )
 def test_company_domestic_and_private_giving_are_no_pledges(body: str, lexicons: pipeline.Lexicons) -> None:
