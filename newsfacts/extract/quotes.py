@@ -38,6 +38,22 @@ findings name no speaker; a photo credit's name is no antecedent; a repeated quo
 once. An unnamed source or group that names no one ("analysts", "London dealers", "a spokesman",
 "a Campeau source") stays in the history ("they added") but is not emitted: gold sets flag such
 quotes `generic` and nobody's statement can be cited from them.
+Where a rule lives — construct → function → tests (tests/extract/test_quotes.py, by prefix):
+  * “…,” she said / X said: “…” / Quote from X: → `_marked_quotes` (spans: quote_spans.py)
+    → test_curly_quote_…, test_straight_quote_…, test_quote_introduced_by_colon, test_label_line_…
+  * transcript labels ("President of X Jane Doe: …") → `_transcript_quotes` → test_transcript_label_…
+  * unmarked speech: closing attribution, according to, said that, participles, inside-sentence
+    attribution → `_unmarked_quotes`, `_tail_attribution`, `_lead_attribution`, `_according_after`
+    → test_unmarked_…, test_said_that_…, test_according_to_…, test_attribution_inside_the_sentence_…
+  * cue-word readings that are no speech ("states", "a third believed") → `_subject_ok`,
+    `_bare_form_as_noun`, `_counted_modifier` → test_cue_words_read_as_nouns_are_no_quotes
+  * who spoke: mentions first, then pronouns, descriptions, roles, institutions, companies, unnamed
+    sources → `_resolve_all`, `_resolve_speaker`, `_pronoun_speaker`, `_national_speaker`,
+    `_company_named_before`, `_institution_named_before`, `_unnamed_source`, `_fallback_speaker`
+    → test_pronoun_…, test_definite_description_…, test_unnamed_official_…, test_institution_…
+  * the speaker's name read from the phrase when no mention covers it (FALLBACK) →
+    `_name_from_phrase`, `_fallback_people` → test_apposition_…, test_lower_case_description_…
+
 Spans: char_start/char_end cover the words only (no marks, no attribution) in article.body;
 evidence is the attribution with the nearby words; confidence comes from the cue and the pattern.
 """
