@@ -315,6 +315,8 @@ def _from_sentence(
     hits = _hits(sentence, ctx, "trigger")
     if not hits:
         return []
+    if _hits(sentence, ctx, "not_pledge_sentence"):
+        return []  # a company's or a market's sentence ("Acme Inc said its unit received…"): no state gives
     vetoes = _hits(sentence, ctx, "not_pledge")
     parties = ctx.parties_in(sentence)
     money = amounts.find_money(sentence.text, ctx.lexicon.currencies) if ctx.lexicon.currencies else []

@@ -467,6 +467,7 @@ def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
         "Chile will supply Peru 100,000 tonnes of copper at a rate of 96 dlrs a tonne.",
         "Peru is asking for about 320 mln dlrs from Chile to pay for relief.",
         "Only the Chilean delegation gave general support to the Commission line on farm aid for Peru.",
+        "Orbis Industries Inc said its Chilean unit received an order from Peru and will supply aid kits.",
         "The Peruvian minister will extend his tour, flying to Chile for talks on aid.",
     ],
 )
