@@ -468,6 +468,7 @@ def test_receiving_no_item_is_no_pledge(lexicons: pipeline.Lexicons) -> None:
         "Peru is asking for about 320 mln dlrs from Chile to pay for relief.",
         "Only the Chilean delegation gave general support to the Commission line on farm aid for Peru.",
         "Orbis Industries Inc said its Chilean unit received an order from Peru and will supply aid kits.",
+        "Chilean actress Ana Roca has donated 1 mln dlrs to Peru's flood relief.",
         "The Peruvian minister will extend his tour, flying to Chile for talks on aid.",
     ],
 )
