@@ -305,6 +305,8 @@ def test_the_same_talks_told_twice_are_one_meeting(lexicons: pipeline.Lexicons) 
         "Germany has taken steps to meet U.S. demands for stimulus, Olaf Scholz said.",
         "Near-term demand has been met by German purchases of French corn, Olaf Scholz said.",
         "France are still to meet Italy at the stadium in what is now a wooden spoon decider.",
+        "Emmanuel Macron visited Olaf Scholz in hospital on Monday.",
+        "Olaf Scholz began a private visit to France on Monday.",
     ],
 )
 def test_what_is_no_bilateral_meeting(body: str, lexicons: pipeline.Lexicons) -> None:
