@@ -1359,15 +1359,22 @@ def _institution_named_before(ctx: _Context, surface: str, before: int) -> str |
     head = words[1]
     if head not in ctx.institution_heads:
         return None
-    last = None
-    for m in _named_body_re(head).finditer(ctx.body, max(0, before - _COMPANY_LOOKBACK), before):
-        last = m
-    if last is None:
-        return None
-    name = last.group(1).split()
-    while name and name[0].casefold() in _DETERMINERS:
-        name.pop(0)
+    name = _last_name_before(_named_body_re(head), ctx, before)
     return " ".join(name) if len(name) > 1 else None
+
+
+def _without_determiners(words: list[str]) -> list[str]:
+    """Return the words without the determiners that open them ("the Commerce Department")."""
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _last_name_before(pattern: re.Pattern[str], ctx: _Context, before: int) -> list[str]:
+    """Return the words of the last match of `pattern` (its group 1) in the _COMPANY_LOOKBACK
+    characters before `before`, determiners dropped; [] when there is none."""
+    matches = list(pattern.finditer(ctx.body, max(0, before - _COMPANY_LOOKBACK), before))
+    return _without_determiners(matches[-1].group(1).split()) if matches else []
 
 
 def _firm_name(ctx: _Context, surface: str) -> str | None:
@@ -1378,10 +1385,7 @@ def _firm_name(ctx: _Context, surface: str) -> str | None:
     """
     if ctx.company_name_re is None or not _is_company_name(ctx, surface):
         return None
-    words = surface.split()
-    while words and words[0].casefold() in _DETERMINERS:
-        words.pop(0)
-    name = " ".join(words)
+    name = " ".join(_without_determiners(surface.split()))
     return name if ctx.company_name_re.fullmatch(name) else None
 
 
@@ -1396,15 +1400,7 @@ def _company_named_before(ctx: _Context, surface: str, before: int) -> str | Non
         return None
     if _singular(words[1].casefold()) not in ctx.company_heads:
         return None
-    last = None
-    for m in ctx.company_name_re.finditer(ctx.body, max(0, before - _COMPANY_LOOKBACK), before):
-        last = m
-    if last is None:
-        return None
-    name = last.group(1).split()
-    while name and name[0].casefold() in _DETERMINERS:
-        name.pop(0)
-    return " ".join(name) or None
+    return " ".join(_last_name_before(ctx.company_name_re, ctx, before)) or None
 
 
 def _is_definite_description(surface: str) -> bool:
