@@ -326,6 +326,7 @@ class EntityLexicon:
     plural_demonyms: frozenset[str] = frozenset()  # folded "ukrainians": a people, not the state
     parents: dict[str, str] = field(default_factory=dict)  # org_id -> member_of
     speech_verbs: frozenset[str] = frozenset()  # cue_verbs forms + person_cue_verbs
+    company_suffixes: frozenset[str] = frozenset()  # folded "inc", "corp", "co": a name ending so is a firm
 
     def canonical_name(self, key: str) -> str | None:
         """Return the canonical name of an entity key (country, organisation, person, place), or None."""
@@ -618,6 +619,12 @@ def load_entity_lexicon(seeds_dir: Path | None = None) -> EntityLexicon:
         plural_demonyms=frozenset(plurals),
         parents=parents,
         speech_verbs=frozenset(speech),
+        # The quote extractor's company suffixes (seeds/quote_speaker_terms.csv, kind company_suffix).
+        company_suffixes=frozenset(
+            fold_name(r["term"])
+            for r in read_seed("quote_speaker_terms", seeds_dir)
+            if "company_suffix" in split_list(r.get("kinds", ""))
+        ),
     )
 
 
@@ -1145,6 +1152,11 @@ class _Finder:
             done = j
             # Institution words end a title before the name ("Federal Security Service Jane Doe"):
             # keep what follows the last of them.
+            if toks.fold[j - 1] in self.lex.company_suffixes and j - i >= 2:
+                # "General Motors Corp", "Bell and Howell Co": a firm, not a person named "Motors Corp";
+                # its words stay taken so no person is read into them.
+                self.add(_Mention(i, j, "", _HIDDEN, "", "pattern", 0.0))
+                continue
             # "Park Min-jun", and "Park said" once he is introduced: a family name that is a word too.
             kept = self.family_name_first(i, j) or (
                 j - i == 1

@@ -505,3 +505,8 @@ def test_a_name_after_an_envoy_to_a_country_is_a_person(lexicon: EntityLexicon) 
 def test_a_day_between_a_name_and_its_speech_verb_still_cues_a_person(lexicon: EntityLexicon) -> None:
     ms = mentions(lexicon, "Tomas Ibarra on Monday said the border would reopen.")
     assert at(ms, "Tomas Ibarra").entity_type == "person"
+
+
+def test_a_name_ending_in_a_company_suffix_is_no_person(lexicon: EntityLexicon) -> None:
+    ms = mentions(lexicon, "General Widgets Corp said it would cut output. Bell and Rowan Co said so too.")
+    assert [m for m in ms if m.entity_type == "person"] == []
