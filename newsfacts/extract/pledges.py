@@ -697,7 +697,36 @@ def extract(ctx: ArticleContext) -> list[PledgeMention]:
     found: list[PledgeMention] = []
     for s in ctx.sentences:
         found.extend(_from_sentence(s, ctx, found))
-    return [p for p in _merge(found) if _gives_something(p, ctx)]
+    return [_direction_read(p, ctx) for p in _merge(found) if _gives_something(p, ctx)]
+
+
+# "a credit facility for South Korea", "aid to Peru": the party an aid noun is for receives it.
+_AID_FOR = re.compile(
+    r"\b(?:aid|assistance|loans?|credits?|credit facility|credit line|package|grants?|funding)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:for|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _direction_read(pledge: PledgeMention, ctx: ArticleContext) -> PledgeMention:
+    """Return the pledge with donor and recipient swapped when the text names the donor as the one
+    the aid is for ("South Korea signed with Japan for a credit facility, part of an aid package for
+    South Korea's plan"): the subject who signs or asks is often the borrower."""
+    sentence = ctx.sentences[pledge.sentence_index]
+    parties = ctx.parties_in(sentence)
+    if not any(p.key == pledge.recipient_key for p in parties):
+        return pledge
+    for p in parties:
+        lead = ctx.article.body[max(0, p.start - 40) : p.start]
+        if p.key == pledge.donor_key and _AID_FOR.search(lead):
+            return dataclasses.replace(
+                pledge,
+                donor_key=pledge.recipient_key,
+                donor_name=pledge.recipient_name,
+                recipient_key=pledge.donor_key,
+                recipient_name=pledge.donor_name,
+            )
+    return pledge
 
 
 # What a pledge gives, named in its sentence: a sum, a count of items, an item word of a category

@@ -500,3 +500,9 @@ def test_a_pledge_whose_sides_are_both_guessed_is_dropped(lexicons: pipeline.Lex
         "Retail stores in the region will be providing additional funding for the programme."
     )
     assert pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges == []
+
+
+def test_the_party_an_aid_noun_is_for_receives_it(lexicons: pipeline.Lexicons) -> None:
+    body = "Peru signed with Chile for a 40 mln dlr credit facility, part of an aid package for Peru's plan."
+    (p,) = pipeline.extract_article(Article("t", body, None, "2024-03-01"), lexicons).pledges
+    assert (p.donor_key, p.recipient_key) == ("CHL", "PER")
