@@ -211,8 +211,8 @@ def _is_vetoed(sentence: Sentence, ctx: ArticleContext, hits: list[tuple[re.Matc
     # it stands near: far from it, it is another clause's topic ("… a decision from Congress").
     for m, _ in _matches(sentence, ctx, "multilateral_near"):
         venue = _AT_VENUE.search(sentence.text[max(0, m.start() - 60) : m.start()])
-        reach = _FORMAT_REACH
-        if venue and any(abs(m.start() - b) < reach or abs(a - m.end()) < reach for a, b in spans):
+        near = (abs(m.start() - b) < _FORMAT_REACH or abs(a - m.end()) < _FORMAT_REACH for a, b in spans)
+        if venue and any(near):
             return True
     # An invitation, a proposal or a cancellation vetoes only the trigger it stands next to.
     for m, _ in _matches(sentence, ctx, "not_meeting"):
@@ -342,13 +342,13 @@ def _drop_hats(parties: list[Party], ctx: ArticleContext) -> list[Party]:
     return [p for p in parties if p in real or p.key in sides or p.key not in hats]
 
 
-def _unplaced_side(sentence: Sentence, ctx: ArticleContext, parties: list[Party]) -> str | None:
-    """Return the side of a person the sentence names without saying whom they act for, or None.
+def _unplaced_side(ctx: ArticleContext, parties: list[Party], unplaced: list[EntityMention]) -> str | None:
+    """Return the side of the `unplaced` people (named, whom they act for unsaid), or None.
 
     "Prime Minister A held talks with his Ruritanian counterpart B": A's country is not stated
     beside the name; it is the party the article is most about other than B's.
     """
-    if not _unplaced_people(sentence, ctx, parties):
+    if not unplaced:
         return None
     counterparts = _distinct([p for p in parties if p.person_key])
     return ctx.implicit_other(counterparts[0] if len(counterparts) == 1 else ctx.home)
@@ -380,7 +380,8 @@ def _draft(
     """Return the meeting the trigger hits report with the parties of one stretch of a sentence."""
     first, _ = min(hits, key=lambda h: h[0].start())
     parties = _drop_hats(parties, ctx)
-    unplaced = _unplaced_side(sentence, ctx, parties)
+    unplaced_people = _unplaced_people(sentence, ctx, parties)
+    unplaced = _unplaced_side(ctx, parties, unplaced_people)
     between = any("between" in m.group().lower() for m, _ in hits)
     chosen = choose_pair(parties, sentence.start + first.start(), ctx.home, unplaced, between)
     if chosen is None:
@@ -402,7 +403,7 @@ def _draft(
     if unplaced in pair:
         # The people whose side the text leaves unsaid sit on the side they were read for
         # ("… visit to Peru. He held talks with President Rosa Inca").
-        for m in _unplaced_people(sentence, ctx, parties):
+        for m in unplaced_people:
             if _titled(ctx, m):
                 draft.participants.setdefault(m.entity_key, m.canonical_name)
     if ctx.home in pair and ctx.home_person and not any(p.key == ctx.home and p.person_key for p in parties):
@@ -463,7 +464,7 @@ def _from_sentence(sentence: Sentence, ctx: ArticleContext) -> list[_Draft]:
     if out or between:
         return out
     # "A held talks with B of X, C of Y and D of Z": one meeting of A's side with each counterpart.
-    subjects = _distinct([p for p in people_before])
+    subjects = _distinct(people_before)
     unplaced_before = [m for m in _unplaced_people(sentence, ctx, parties) if m.char_start < at]
     if not subjects and unplaced_before:
         return []  # the subject is named but his side is not said: the home side is only a guess

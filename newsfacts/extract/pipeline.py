@@ -73,9 +73,9 @@ def extract_article_or_error(article: Article, lexicons: Lexicons) -> ArticleFac
             (MeetingMention, facts.meetings),
             (PledgeMention, facts.pledges),
         ):
-            wrong = next((r for r in records if not isinstance(r, kind)), None)
-            if wrong is not None or None in records:
-                raise TypeError(f"an extractor returned {wrong!r:.80} among its {kind.__name__} records")
+            wrong = [r for r in records if not isinstance(r, kind)]
+            if wrong:
+                raise TypeError(f"an extractor returned {wrong[0]!r:.80} among its {kind.__name__} records")
         return facts
     except Exception as exc:  # any extractor bug stays with its article
         return ArticleFacts(article_id=article.article_id, error=f"{type(exc).__name__}: {exc}"[:500])
